@@ -3,6 +3,7 @@ package org.specsoc.api.plugin;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.specsoc.api.compute.ComputeBackend;
 import org.specsoc.api.data.SpectralLibrary;
 import org.specsoc.api.model.TrainingListener;
@@ -25,7 +26,12 @@ public interface PluginContext {
     /** Reads a spectral library in any format a loaded plugin understands. */
     SpectralLibrary readLibrary(Path file) throws IOException;
 
-    /** Directory relative paths in the configuration are resolved against (the config file's folder). */
+    /** The endmember library of the run's data source, when it has one (see SpectralDataSource#endmembers). */
+    default Optional<SpectralLibrary> datasetLibrary() {
+        return Optional.empty();
+    }
+
+    /** Directory relative paths in the configuration are resolved against: the working directory. */
     Path baseDirectory();
 
     /** Resolves a configured path against {@link #baseDirectory()}. */
