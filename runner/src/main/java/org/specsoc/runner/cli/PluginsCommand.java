@@ -45,10 +45,11 @@ final class PluginsCommand implements Callable<Integer> {
                 PluginKind.ENCODER.selectorKey(), names(installed.factories(PluginKind.ENCODER)),
                 PluginKind.DECODER.selectorKey(), names(installed.factories(PluginKind.DECODER)),
                 PluginKind.DATASET.selectorKey(), names(installed.factories(PluginKind.DATASET)),
-                PluginKind.PREPROCESSOR.selectorKey(), "comma list, in order, of: "
-                        + names(installed.factories(PluginKind.PREPROCESSOR)) + " (default: none)",
-                PluginKind.COMPUTE_BACKEND.selectorKey(), "auto (default), "
-                        + names(installed.factories(PluginKind.COMPUTE_BACKEND))));
+                PluginKind.PREPROCESSOR.selectorKey(), "steps in order, comma separated (default: no steps): "
+                        + names(installed.factories(PluginKind.PREPROCESSOR)),
+                PluginKind.COMPUTE_BACKEND.selectorKey(), "auto (default)"
+                        + (installed.factories(PluginKind.COMPUTE_BACKEND).isEmpty() ? "; no backends installed"
+                                : ", " + names(installed.factories(PluginKind.COMPUTE_BACKEND)))));
 
         listing.heading("Experiment types", "experiment.type; keys under experiment.");
         installed.experimentTypes().values().forEach(t -> listing.plugin(t, "experiment.", ""));
