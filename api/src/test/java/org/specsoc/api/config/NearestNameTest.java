@@ -12,7 +12,8 @@ class NearestNameTest {
     void findsTheClosestPlausibleTypo() {
         assertThat(NearestName.of("linear-mixng", DECODERS)).contains("linear-mixing");
         assertThat(NearestName.of("LINEAR-MIXING", DECODERS)).contains("linear-mixing");
-        assertThat(NearestName.of("encoder.hiden", List.of("encoder.hidden", "encoder.type"))).contains("encoder.hidden");
+        assertThat(NearestName.of("encoder.hiden", List.of("encoder.hidden", "encoder.type")))
+                .contains("encoder.hidden");
     }
 
     @Test

@@ -103,7 +103,8 @@ final class BenchCommand implements Callable<Integer> {
                             measurements.addAll(benchmark.run(compute, options));
                         } catch (Exception e) {
                             failed = true;
-                            LOG.error("benchmark '{}' failed on '{}': {}", benchmark.name(), factory.name(), e.toString());
+                            LOG.error("benchmark '{}' failed on '{}': {}", benchmark.name(), factory.name(),
+                                    e.toString());
                             LOG.debug("stack trace", e);
                         }
                     }

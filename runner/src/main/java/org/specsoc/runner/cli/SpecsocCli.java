@@ -62,10 +62,19 @@ public final class SpecsocCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        // Aparapi logs through java.util.logging: route it into SLF4J/logback with everything else.
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
+        bridgeJavaUtilLogging();
         System.exit(new SpecsocCli().commandLine().execute(args));
+    }
+
+    /**
+     * Aparapi logs through java.util.logging: route that into SLF4J/logback with everything else (Commons
+     * Configuration's commons-logging calls already land there through jcl-over-slf4j).
+     */
+    public static void bridgeJavaUtilLogging() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
     }
 
     /** A picocli command line for this command, with the exit-code mapping installed. */

@@ -8,7 +8,8 @@ import org.specsoc.api.config.ConfigSpec;
  * contributed through a Guice {@code Multibinder<ConfigSection>}:
  * <pre>{@code
  * Multibinder.newSetBinder(binder(), ConfigSection.class).addBinding()
- *         .toInstance(new ConfigSection("train.", ConfigSpec.builder().integer("epochs", 100, 1, 100_000, "...").build()));
+ *         .toInstance(new ConfigSection("train.", ConfigSpec.builder()
+ *                 .integer("epochs", 100, 1, 100_000, "training epochs").build()));
  * }</pre>
  * Several sections may share a prefix (their keys are merged); a key declared twice is a wiring error. The
  * plugin prefixes ({@code encoder.}, {@code decoder.}, {@code dataset.}, {@code preprocess.}, {@code compute.})

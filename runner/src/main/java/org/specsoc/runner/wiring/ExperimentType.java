@@ -29,7 +29,9 @@ public interface ExperimentType extends PluginFactory {
 
     /**
      * The plugins a configuration must select for this experiment ({@code encoder.type} and so on); a missing
-     * selector is reported with the other configuration problems, before anything runs.
+     * selector is reported with the other configuration problems, before anything runs. Only
+     * {@link PluginKind#ENCODER}, {@link PluginKind#DECODER} and {@link PluginKind#DATASET} can be missing:
+     * the preprocessing chain may be empty and {@code compute.backend} defaults to {@code auto}.
      */
     default Set<PluginKind> requiredPlugins() {
         return EnumSet.of(PluginKind.ENCODER, PluginKind.DECODER, PluginKind.DATASET);

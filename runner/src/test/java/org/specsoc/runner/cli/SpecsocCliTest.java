@@ -119,7 +119,8 @@ class SpecsocCliTest {
     void aMisspelledKeyExitsTwoAndSuggestsTheRightOne() throws IOException {
         Result r = run("run", quickstart().toString(), "--set", "encoder.hiden=64");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.errLines()).containsExactly("specsoc: unknown key 'encoder.hiden' (did you mean 'encoder.hidden'?)");
+        assertThat(r.errLines())
+                .containsExactly("specsoc: unknown key 'encoder.hiden' (did you mean 'encoder.hidden'?)");
     }
 
     @Test
@@ -190,8 +191,10 @@ class SpecsocCliTest {
                 + "hidden units"));
         assertThat(r.out().lines()).anyMatch(l -> l.matches("\\s+encoder\\.activation\\s+enum\\s+relu\\s+"
                 + "one of relu, tanh, gelu\\s+activation"));
-        assertThat(r.out().lines()).anyMatch(l -> l.matches("\\s+dataset\\.path\\s+path\\s+\\(required\\)\\s+CSV file"));
-        assertThat(r.out().lines()).anyMatch(l -> l.matches("\\s+train\\.epochs\\s+int\\s+100\\s+\\[1, 100000]\\s+epochs"));
+        assertThat(r.out().lines())
+                .anyMatch(l -> l.matches("\\s+dataset\\.path\\s+path\\s+\\(required\\)\\s+CSV file"));
+        assertThat(r.out().lines())
+                .anyMatch(l -> l.matches("\\s+train\\.epochs\\s+int\\s+100\\s+\\[1, 100000]\\s+epochs"));
         assertThat(r.out().lines()).anyMatch(l -> l.matches("\\s+preprocess\\.savgol\\.window\\s+int\\s+11.*"));
         assertThat(r.out().lines()).anyMatch(l -> l.matches("\\s+decoder\\.type\\s+ann, linear-mixing, none"));
     }

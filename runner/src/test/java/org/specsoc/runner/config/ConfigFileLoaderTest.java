@@ -97,7 +97,8 @@ class ConfigFileLoaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"env:HOME", "sys:user.home", "script:javascript:3 + 4", "url:UTF-8:http://example.com",
-            "dns:address|example.com", "file:UTF-8:/etc/hostname", "base64Decoder:SGVsbG8=", "const:java.io.File.separator"})
+            "dns:address|example.com", "file:UTF-8:/etc/hostname", "base64Decoder:SGVsbG8=",
+            "const:java.io.File.separator"})
     void lookupsThatReachOutsideTheFileAreRefused(String lookup) throws IOException {
         Path file = write("e.properties", "output.dir=runs/${" + lookup + "}\n");
 
@@ -123,7 +124,8 @@ class ConfigFileLoaderTest {
         Path file = write("g.properties", "output.dir=runs/${experiment.typ}\n");
         assertThatThrownBy(() -> loader.load(file, Map.of()))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("Configuration error: key 'output.dir': '${experiment.typ}' refers to a key that is not set");
+                .hasMessage("Configuration error: key 'output.dir': '${experiment.typ}' refers to a key that is"
+                        + " not set");
     }
 
     @Test

@@ -191,7 +191,8 @@ class ConfigurationResolverTest {
     void underAutoTheKeysOfEveryInstalledBackendAreAccepted() {
         ResolvedConfiguration resolved = resolve(split("compute.threads", "2", "compute.device", "1"));
         assertThat(resolved.computeCandidates().get("java").config().values()).containsExactly(Map.entry("threads", 2));
-        assertThat(resolved.computeCandidates().get("opencl").config().values()).containsExactly(Map.entry("device", 1));
+        assertThat(resolved.computeCandidates().get("opencl").config().values())
+                .containsExactly(Map.entry("device", 1));
     }
 
     @Test
