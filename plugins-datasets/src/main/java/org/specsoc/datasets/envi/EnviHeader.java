@@ -42,12 +42,14 @@ import org.slf4j.LoggerFactory;
  * @param file                   the header file this was read from (for messages); {@code null} when built
  * @param dataGainValues         per-band gain applied to the stored values (value = gain x stored + offset)
  * @param reflectanceScaleFactor ENVI's meaning: the value that, divided into the data, gives 0..1 reflectance
+ * @param fileType               {@code ENVI Standard} for images, {@code ENVI Spectral Library} for .sli files
  */
 public record EnviHeader(Path file, int samples, int lines, int bands, long headerOffset, EnviDataType dataType,
                          EnviInterleave interleave, ByteOrder byteOrder, double[] wavelengths, double[] fwhm,
                          boolean[] goodBands, double[] dataGainValues, double[] dataOffsetValues,
                          OptionalDouble dataIgnoreValue, OptionalDouble reflectanceScaleFactor,
-                         List<String> bandNames, String description, Map<String, String> georeference) {
+                         List<String> bandNames, String description, Map<String, String> georeference,
+                         String fileType, List<String> spectraNames) {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnviHeader.class);
 
@@ -57,7 +59,7 @@ public record EnviHeader(Path file, int samples, int lines, int bands, long head
 
     /** Data-file names tried next to a header {@code x.hdr}, in order, as ENVI and GDAL do. */
     private static final List<String> DATA_EXTENSIONS =
-            List.of("", ".img", ".dat", ".bsq", ".bil", ".bip", ".raw", ".bin");
+            List.of("", ".img", ".dat", ".sli", ".bsq", ".bil", ".bip", ".raw", ".bin");
 
     public EnviHeader {
         Objects.requireNonNull(dataType, "dataType");
@@ -70,11 +72,13 @@ public record EnviHeader(Path file, int samples, int lines, int bands, long head
         if (headerOffset < 0) {
             throw new IllegalArgumentException("header offset must not be negative: " + headerOffset);
         }
-        wavelengths = requireLength(wavelengths, bands, "wavelength");
-        fwhm = requireLength(fwhm, bands, "fwhm");
+        fileType = fileType == null || fileType.isBlank() ? "ENVI Standard" : fileType.strip();
+        int channels = spectralLibrary(fileType) ? samples : bands;
+        wavelengths = requireLength(wavelengths, channels, "wavelength");
+        fwhm = requireLength(fwhm, channels, "fwhm");
         goodBands = goodBands == null ? new boolean[0] : goodBands.clone();
-        if (goodBands.length != 0 && goodBands.length != bands) {
-            throw new IllegalArgumentException("bbl has " + goodBands.length + " values for " + bands + " bands");
+        if (goodBands.length != 0 && goodBands.length != channels) {
+            throw new IllegalArgumentException("bbl has " + goodBands.length + " values for " + channels + " bands");
         }
         dataGainValues = requireLength(dataGainValues, bands, "data gain values");
         dataOffsetValues = requireLength(dataOffsetValues, bands, "data offset values");
@@ -86,6 +90,14 @@ public record EnviHeader(Path file, int samples, int lines, int bands, long head
         }
         description = description == null ? "" : description;
         georeference = georeference == null ? Map.of() : Map.copyOf(georeference);
+        spectraNames = spectraNames == null ? List.of() : List.copyOf(spectraNames);
+        if (!spectraNames.isEmpty() && spectraNames.size() != lines) {
+            throw new IllegalArgumentException(spectraNames.size() + " spectra names for " + lines + " lines");
+        }
+    }
+
+    private static boolean spectralLibrary(String fileType) {
+        return fileType.toLowerCase(Locale.ROOT).contains("spectral library");
     }
 
     private static double[] requireLength(double[] values, int bands, String key) {
@@ -104,69 +116,90 @@ public record EnviHeader(Path file, int samples, int lines, int bands, long head
      */
     public static EnviHeader of(int samples, int lines, int bands, EnviDataType dataType, EnviInterleave interleave) {
         return new EnviHeader(null, samples, lines, bands, 0, dataType, interleave, ByteOrder.LITTLE_ENDIAN, null,
-                null, null, null, null, OptionalDouble.empty(), OptionalDouble.empty(), List.of(), "", Map.of());
+                null, null, null, null, OptionalDouble.empty(), OptionalDouble.empty(), List.of(), "", Map.of(),
+                "ENVI Standard", List.of());
     }
 
     public EnviHeader withWavelengths(double[] nanometres, double[] fwhmNanometres) {
         return new EnviHeader(file, samples, lines, bands, headerOffset, dataType, interleave, byteOrder,
                 nanometres, fwhmNanometres, goodBands, dataGainValues, dataOffsetValues, dataIgnoreValue,
-                reflectanceScaleFactor, bandNames, description, georeference);
+                reflectanceScaleFactor, bandNames, description, georeference, fileType, spectraNames);
     }
 
     public EnviHeader withGoodBands(boolean[] bbl) {
         return new EnviHeader(file, samples, lines, bands, headerOffset, dataType, interleave, byteOrder,
                 wavelengths, fwhm, bbl, dataGainValues, dataOffsetValues, dataIgnoreValue, reflectanceScaleFactor,
-                bandNames, description, georeference);
+                bandNames, description, georeference, fileType, spectraNames);
     }
 
     public EnviHeader withGainsAndOffsets(double[] gains, double[] offsets) {
         return new EnviHeader(file, samples, lines, bands, headerOffset, dataType, interleave, byteOrder,
                 wavelengths, fwhm, goodBands, gains, offsets, dataIgnoreValue, reflectanceScaleFactor, bandNames,
-                description, georeference);
+                description, georeference, fileType, spectraNames);
     }
 
     public EnviHeader withDataIgnoreValue(double value) {
         return new EnviHeader(file, samples, lines, bands, headerOffset, dataType, interleave, byteOrder,
                 wavelengths, fwhm, goodBands, dataGainValues, dataOffsetValues, OptionalDouble.of(value),
-                reflectanceScaleFactor, bandNames, description, georeference);
+                reflectanceScaleFactor, bandNames, description, georeference, fileType, spectraNames);
     }
 
     public EnviHeader withReflectanceScaleFactor(double factor) {
         return new EnviHeader(file, samples, lines, bands, headerOffset, dataType, interleave, byteOrder,
                 wavelengths, fwhm, goodBands, dataGainValues, dataOffsetValues, dataIgnoreValue,
-                OptionalDouble.of(factor), bandNames, description, georeference);
+                OptionalDouble.of(factor), bandNames, description, georeference, fileType, spectraNames);
     }
 
     public EnviHeader withLayout(long offset, ByteOrder order) {
         return new EnviHeader(file, samples, lines, bands, offset, dataType, interleave, order, wavelengths, fwhm,
                 goodBands, dataGainValues, dataOffsetValues, dataIgnoreValue, reflectanceScaleFactor, bandNames,
-                description, georeference);
+                description, georeference, fileType, spectraNames);
     }
 
     public EnviHeader withBandNames(List<String> names) {
         return new EnviHeader(file, samples, lines, bands, headerOffset, dataType, interleave, byteOrder,
                 wavelengths, fwhm, goodBands, dataGainValues, dataOffsetValues, dataIgnoreValue,
-                reflectanceScaleFactor, names, description, georeference);
+                reflectanceScaleFactor, names, description, georeference, fileType, spectraNames);
     }
 
     public EnviHeader withDescription(String text) {
         return new EnviHeader(file, samples, lines, bands, headerOffset, dataType, interleave, byteOrder,
                 wavelengths, fwhm, goodBands, dataGainValues, dataOffsetValues, dataIgnoreValue,
-                reflectanceScaleFactor, bandNames, text, georeference);
+                reflectanceScaleFactor, bandNames, text, georeference, fileType, spectraNames);
     }
 
     public EnviHeader withGeoreference(Map<String, String> rawValues) {
         return new EnviHeader(file, samples, lines, bands, headerOffset, dataType, interleave, byteOrder,
                 wavelengths, fwhm, goodBands, dataGainValues, dataOffsetValues, dataIgnoreValue,
-                reflectanceScaleFactor, bandNames, description, rawValues);
+                reflectanceScaleFactor, bandNames, description, rawValues, fileType, spectraNames);
+    }
+
+    public EnviHeader withFileType(String type, List<String> names) {
+        return new EnviHeader(file, samples, lines, bands, headerOffset, dataType, interleave, byteOrder,
+                wavelengths, fwhm, goodBands, dataGainValues, dataOffsetValues, dataIgnoreValue,
+                reflectanceScaleFactor, bandNames, description, georeference, type, names);
+    }
+
+    /**
+     * Whether this describes a spectral library ({@code .sli}: one spectrum per line, {@code samples} values per
+     * spectrum, {@code bands} = 1) rather than an image. Then {@link #wavelengths()}, {@link #fwhm()} and
+     * {@link #goodBands()} run along samples, and {@link #spectraNames()} names the lines.
+     */
+    public boolean isSpectralLibrary() {
+        return spectralLibrary(fileType);
+    }
+
+    /** Values per spectrum: {@code samples} for a spectral library, {@code bands} for an image. */
+    public int spectralChannels() {
+        return isSpectralLibrary() ? samples : bands;
     }
 
     public boolean hasWavelengths() {
-        return wavelengths.length == bands;
+        return wavelengths.length == spectralChannels();
     }
 
     public boolean hasFwhm() {
-        return fwhm.length == bands;
+        return fwhm.length == spectralChannels();
     }
 
     /** Whether band {@code b} is usable: {@code bbl} absent or 1. */
@@ -327,15 +360,17 @@ public record EnviHeader(Path file, int samples, int lines, int bands, long head
             EnviDataType dataType = dataType();
             EnviInterleave interleave = interleave();
             ByteOrder byteOrder = byteOrder();
+            String fileType = entries.containsKey("file type") ? unbraced(entries.get("file type").value()) : null;
+            int channels = fileType != null && spectralLibrary(fileType) ? samples : bands;
             double unitFactor = wavelengthUnitFactor();
-            double[] wavelengths = scaled(doubles("wavelength", bands), unitFactor);
-            double[] fwhm = scaled(doubles("fwhm", bands), unitFactor);
+            double[] wavelengths = scaled(doubles("wavelength", channels), unitFactor);
+            double[] fwhm = scaled(doubles("fwhm", channels), unitFactor);
             if (wavelengths.length > 0 && unitFactor == 0) {
                 unitFactor = guessedUnitFactor(wavelengths);
                 wavelengths = scaled(wavelengths, unitFactor);
                 fwhm = scaled(fwhm, unitFactor);
             }
-            boolean[] good = goodBands(bands);
+            boolean[] good = goodBands(channels);
             double[] gains = doubles("data gain values", bands);
             double[] offsets = doubles("data offset values", bands);
             OptionalDouble ignore = optionalDouble("data ignore value");
@@ -354,13 +389,17 @@ public record EnviHeader(Path file, int samples, int lines, int bands, long head
                     geo.put(key, entries.get(key).value());
                 }
             }
+            List<String> spectra = entries.containsKey("spectra names") ? list("spectra names") : List.of();
+            if (!spectra.isEmpty() && lines > 0 && spectra.size() != lines) {
+                problems.add(at("spectra names") + " lists " + spectra.size() + " names for " + lines + " lines");
+            }
             String description = entries.containsKey("description") ? unbraced(entries.get("description").value())
                     .strip() : "";
             if (!problems.isEmpty()) {
                 throw new EnviFormatException(file + ": " + String.join("; ", problems));
             }
             return new EnviHeader(file, samples, lines, bands, offset, dataType, interleave, byteOrder, wavelengths,
-                    fwhm, good, gains, offsets, ignore, scale, names, description, geo);
+                    fwhm, good, gains, offsets, ignore, scale, names, description, geo, fileType, spectra);
         }
 
         private String at(String key) {
@@ -571,7 +610,7 @@ public record EnviHeader(Path file, int samples, int lines, int bands, long head
         sb.append("lines = ").append(lines).append('\n');
         sb.append("bands = ").append(bands).append('\n');
         sb.append("header offset = ").append(headerOffset).append('\n');
-        sb.append("file type = ENVI Standard\n");
+        sb.append("file type = ").append(fileType).append('\n');
         sb.append("data type = ").append(dataType.code()).append('\n');
         sb.append("interleave = ").append(interleave.headerValue()).append('\n');
         sb.append("byte order = ").append(byteOrder == ByteOrder.BIG_ENDIAN ? 1 : 0).append('\n');
@@ -610,6 +649,9 @@ public record EnviHeader(Path file, int samples, int lines, int bands, long head
                 }
             }
             sb.append("band names = {").append(String.join(", ", bandNames)).append("}\n");
+        }
+        if (!spectraNames.isEmpty()) {
+            sb.append("spectra names = {").append(String.join(", ", spectraNames)).append("}\n");
         }
         return sb.toString();
     }

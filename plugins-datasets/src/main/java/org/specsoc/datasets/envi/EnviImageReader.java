@@ -82,7 +82,8 @@ public final class EnviImageReader implements Closeable {
         for (int r = 0; r < layout.regions(); r++) {
             ByteBuffer buf = fill(layout.regionPosition(r), regionBytes);
             for (int b = layout.firstBand(r); b < layout.endBand(r); b++) {
-                boolean good = header.isGoodBand(b);
+                // a spectral library's bbl runs along its samples (channels), not its single band
+                boolean good = header.isSpectralLibrary() || header.isGoodBand(b);
                 anyGood |= good;
                 double g = gain[b] * inverseScale;
                 double o = offset[b] * inverseScale;

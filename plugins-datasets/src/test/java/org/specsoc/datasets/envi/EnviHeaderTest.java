@@ -108,6 +108,45 @@ class EnviHeaderTest {
     }
 
     @Test
+    void aSpectralLibraryHeaderHasItsWavelengthsAlongSamplesAndNamesItsSpectra() throws IOException {
+        Path p = header("lib.hdr", """
+                ENVI
+                description = {USGS splib07 subset}
+                samples = 5
+                lines = 2
+                bands = 1
+                header offset = 0
+                file type = ENVI Spectral Library
+                data type = 4
+                interleave = bsq
+                byte order = 0
+                wavelength units = Micrometers
+                wavelength = {0.4, 0.5, 0.6, 0.7, 0.8}
+                spectra names = {Kaolinite CM9, Calcite WS272}
+                """);
+        EnviHeader h = EnviHeader.read(p);
+        assertThat(h.isSpectralLibrary()).isTrue();
+        assertThat(h.spectralChannels()).isEqualTo(5);
+        assertThat(h.wavelengths()).hasSize(5).startsWith(400.0);
+        assertThat(h.spectraNames()).containsExactly("Kaolinite CM9", "Calcite WS272");
+        Path copy = dir.resolve("copy.hdr");
+        h.write(copy);
+        EnviHeader back = EnviHeader.read(copy);
+        assertThat(back.isSpectralLibrary()).isTrue();
+        assertThat(back.spectraNames()).isEqualTo(h.spectraNames());
+        assertThat(back.wavelengths()).containsExactly(h.wavelengths());
+        float[] spectra = {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f, 0.9f, 1.0f};
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : spectra) {
+            buf.putFloat(v);
+        }
+        Files.write(dir.resolve("lib.sli"), buf.array());
+        try (var r = EnviImageReader.open(dir.resolve("lib.sli"))) {
+            assertThat(r.read(0, 2).values()).containsExactly(spectra);
+        }
+    }
+
+    @Test
     void wavelengthsWithoutUnitsAreMicrometresOnlyWhenSmall() throws IOException {
         String base = "ENVI\nsamples = 1\nlines = 1\nbands = 2\ndata type = 4\ninterleave = bsq\nbyte order = 0\n";
         assertThat(EnviHeader.read(header("a.hdr", base + "wavelength = {0.5, 2.4}\n")).wavelengths())
