@@ -671,8 +671,7 @@ public record EnviHeader(Path file, int samples, int lines, int bands, long head
 
     /** Writes {@link #toText()} to {@code headerFile} atomically (temporary file in the same folder, then move). */
     public void write(Path headerFile) throws IOException {
-        Path tmp = Files.createTempFile(headerFile.toAbsolutePath().getParent(), headerFile.getFileName() + ".",
-                ".tmp");
+        Path tmp = SiblingTemporaryFile.create(headerFile);
         try {
             Files.writeString(tmp, toText(), StandardCharsets.UTF_8);
             Files.move(tmp, headerFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -41,9 +41,7 @@ public final class EnviImageWriter implements Closeable {
         this.header = header;
         this.dataFile = dataFile;
         this.headerFile = headerFile;
-        Path dir = dataFile.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        this.temporary = Files.createTempFile(dir, dataFile.getFileName() + ".", ".tmp");
+        this.temporary = SiblingTemporaryFile.create(dataFile);
         this.channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
         this.written = new BitSet(header.lines());
     }

@@ -218,22 +218,28 @@ public final class ImagePredictor {
         return Math.sqrt(sum / comparable.length);
     }
 
+    /** Six significant digits without trailing zeros. */
+    static String significant(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
     private String description(EnviHeader in, boolean sensorBands) {
         Calibration c = model.calibration();
         ConformalInterval ci = c.interval();
         var sb = new StringBuilder();
         sb.append("specsoc predict: model ").append(model.name()).append(" applied to ")
                 .append(in.file() == null ? "an ENVI image" : in.file().getFileName()).append(".\n");
-        sb.append("Band SOC: soil organic carbon, % by mass. ").append(String.format(Locale.ROOT,
-                "Split-conformal interval at level %.3g: SOC +- %.4g %% (clipped to 0-100 %%), from %d held-out "
-                        + "labelled spectra.", ci.level(), ci.halfWidth() * 100, ci.calibrationSize()));
+        sb.append("Band SOC: soil organic carbon, % by mass. Split-conformal interval at level ")
+                .append(significant(ci.level())).append(": SOC +- ").append(significant(ci.halfWidth() * 100))
+                .append(" % (clipped to 0-100 %), from ").append(ci.calibrationSize())
+                .append(" held-out labelled spectra.");
         if (c.hasOodFlag()) {
             OodThreshold t = c.ood();
             sb.append("\nBand MRMSE: root mean square reconstruction error, reflectance units, ")
                     .append(sensorBands ? "at the sensor's bands." : "on the model's wavelength grid.");
-            sb.append(String.format(Locale.ROOT, "\nBand OOD: 1 = MRMSE above %.6g, the %.3g quantile of %d held-out "
-                    + "training spectra (out of distribution: do not trust SOC); 0 = not flagged.", t.threshold(),
-                    t.quantile(), t.calibrationSize()));
+            sb.append("\nBand OOD: 1 = MRMSE above ").append(significant(t.threshold())).append(", the ")
+                    .append(significant(t.quantile())).append(" quantile of ").append(t.calibrationSize())
+                    .append(" held-out training spectra (out of distribution: do not trust SOC); 0 = not flagged.");
         } else {
             sb.append("\nNo reconstruction decoder: no MRMSE and no OOD flag.");
         }

@@ -11,6 +11,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
+import org.specsoc.datasets.envi.SiblingTemporaryFile;
 
 /**
  * The CSV that {@code specsoc predict} writes for tabular input, one row per spectrum, streamed (constant
@@ -50,9 +51,7 @@ public final class PredictionWriter implements Closeable {
     public PredictionWriter(Path target, boolean withOod) throws IOException {
         this.target = target;
         this.withOod = withOod;
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        this.temporary = Files.createTempFile(dir, target.getFileName() + ".", ".tmp");
+        this.temporary = SiblingTemporaryFile.create(target);
         this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(temporary);
         csv.writeRecord(withOod ? COLUMNS : COLUMNS_WITHOUT_DECODER);
     }

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.apache.commons.statistics.descriptive.Quantile;
+import org.specsoc.datasets.envi.SiblingTemporaryFile;
 
 /**
  * A PNG quick-look of one output band of a predicted image, with a colour bar and its value labels, built
@@ -105,8 +106,7 @@ public final class QuickLook {
      */
     public void render(Path png, double marker, String markerLabel, double flaggedShare) throws IOException {
         BufferedImage image = draw(marker, markerLabel, flaggedShare);
-        Path dir = png.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, png.getFileName() + ".", ".tmp");
+        Path tmp = SiblingTemporaryFile.create(png);
         try {
             if (!ImageIO.write(image, "png", tmp.toFile())) {
                 throw new IOException("no PNG writer available");
@@ -124,10 +124,39 @@ public final class QuickLook {
         int margin = 16;
         int titleH = 30;
         int barW = 22;
-        int legendW = 210;
         int barH = Math.max(mapH, 260);
-        int imgW = margin + mapW + 24 + barW + legendW;
+        Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+        double[] range = style == Style.CONTINUOUS ? range(marker) : new double[] {0, 1};
+        double[] ticks = style == Style.CONTINUOUS ? ticks(range[0], range[1]) : new double[0];
+        String[] tickLabels = new String[ticks.length];
+        for (int i = 0; i < ticks.length; i++) {
+            tickLabels[i] = tickLabel(ticks[i], ticks.length > 1 ? ticks[1] - ticks[0] : 1);
+        }
+        String markerText = Double.isFinite(marker) ? markerLabel + " " + significant(marker) : "";
+        String[] flagLines = style == Style.FLAG ? flagLegend(flaggedShare) : new String[0];
+        boolean widened = Double.isFinite(marker) && marker * 1.05 >= range[1];
+        String note = style == Style.CONTINUOUS ? "colours span the 2nd\u201398th percentile of the valid pixels"
+                + (widened ? " and the threshold" : "") : "";
+
+        // measure the legend before sizing the picture, so that no label is cut off
+        var scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        FontMetrics fm = scratch.getFontMetrics(font);
+        int tickW = 0;
+        for (String t : tickLabels) {
+            tickW = Math.max(tickW, fm.stringWidth(t));
+        }
+        int legendW = 7 + tickW + (markerText.isEmpty() ? 0 : 12 + fm.stringWidth(markerText));
+        for (String line : flagLines) {
+            legendW = Math.max(legendW, 30 + fm.stringWidth(line));
+        }
+        legendW = Math.max(legendW, 8 + fm.stringWidth("no data")) + margin;
+        int titleW = scratch.getFontMetrics(titleFont).stringWidth(title);
+        scratch.dispose();
+        int imgW = Math.max(margin + mapW + 24 + barW + legendW,
+                2 * margin + Math.max(titleW, fm.stringWidth(note)));
         int imgH = titleH + margin + barH + 52;
+
         var img = new BufferedImage(imgW, imgH, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -135,11 +164,10 @@ public final class QuickLook {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, imgW, imgH);
             g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+            g.setFont(titleFont);
             g.drawString(title, margin, margin + 10);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            g.setFont(font);
 
-            double[] range = style == Style.CONTINUOUS ? range(marker) : new double[] {0, 1};
             var raster = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
             boolean anyNoData = false;
             for (int y = 0; y < height; y++) {
@@ -156,14 +184,11 @@ public final class QuickLook {
 
             int barX = margin + mapW + 24;
             if (style == Style.CONTINUOUS) {
-                drawBar(g, barX, top, barW, barH, range, marker, markerLabel);
-            } else {
-                drawFlagLegend(g, barX, top, flaggedShare);
-            }
-            if (style == Style.CONTINUOUS) {
+                drawBar(g, barX, top, barW, barH, range, ticks, tickLabels, tickW, marker, markerText);
                 g.setColor(Color.DARK_GRAY);
-                g.drawString("colours span the 2nd\u201398th percentile of the valid pixels", margin,
-                        top + barH + 40);
+                g.drawString(note, margin, top + barH + 40);
+            } else {
+                drawFlagLegend(g, barX, top, flagLines);
             }
             if (anyNoData) {
                 int y = top + barH + 12;
@@ -180,8 +205,8 @@ public final class QuickLook {
         return img;
     }
 
-    private void drawBar(Graphics2D g, int x, int top, int w, int h, double[] range, double marker,
-                         String markerLabel) {
+    private static void drawBar(Graphics2D g, int x, int top, int w, int h, double[] range, double[] ticks,
+                                String[] tickLabels, int tickW, double marker, String markerText) {
         for (int i = 0; i < h; i++) {
             double t = 1 - i / (double) (h - 1);
             g.setColor(viridis(t));
@@ -190,15 +215,12 @@ public final class QuickLook {
         g.setColor(Color.GRAY);
         g.drawRect(x, top, w, h);
         g.setColor(Color.BLACK);
-        int ticks = 5;
-        int decimals = decimals(range[1] - range[0]);
         FontMetrics fm = g.getFontMetrics();
-        for (int k = 0; k < ticks; k++) {
-            double t = k / (double) (ticks - 1);
+        for (int k = 0; k < ticks.length; k++) {
+            double t = (ticks[k] - range[0]) / (range[1] - range[0]);
             int y = top + (int) Math.round((1 - t) * (h - 1));
             g.drawLine(x + w, y, x + w + 4, y);
-            String label = String.format(Locale.ROOT, "%." + decimals + "f", range[0] + t * (range[1] - range[0]));
-            g.drawString(label, x + w + 7, y + fm.getAscent() / 2 - 1);
+            g.drawString(tickLabels[k], x + w + 7, y + fm.getAscent() / 2 - 1);
         }
         if (Double.isFinite(marker)) {
             double t = (marker - range[0]) / (range[1] - range[0]);
@@ -206,28 +228,59 @@ public final class QuickLook {
             g.setColor(MARKER);
             g.setStroke(new BasicStroke(2f));
             g.drawLine(x - 4, y, x + w + 4, y);
-            String label = markerLabel + " " + String.format(Locale.ROOT, "%." + (decimals + 1) + "f", marker);
-            g.drawString(label, x + w + 7 + fm.stringWidth("0.00000") + 4, y + fm.getAscent() / 2 - 1);
+            g.drawString(markerText, x + w + 7 + tickW + 12, y + fm.getAscent() / 2 - 1);
             g.setStroke(new BasicStroke(1f));
         }
     }
 
-    private static void drawFlagLegend(Graphics2D g, int x, int top, double flaggedShare) {
+    private static String[] flagLegend(double flaggedShare) {
         String share = Double.isNaN(flaggedShare) ? "" : String.format(Locale.ROOT, " (%.1f %%)",
                 100 * flaggedShare);
         String kept = Double.isNaN(flaggedShare) ? "" : String.format(Locale.ROOT, " (%.1f %%)",
                 100 * (1 - flaggedShare));
+        return new String[] {"flagged: out of distribution" + share, "not flagged" + kept,
+                "flagged = reconstruction error above", "the threshold calibrated in training"};
+    }
+
+    private static void drawFlagLegend(Graphics2D g, int x, int top, String[] lines) {
         g.setColor(FLAGGED);
         g.fillRect(x, top, 22, 14);
         g.setColor(Color.BLACK);
-        g.drawString("flagged: out of distribution" + share, x + 30, top + 12);
+        g.drawString(lines[0], x + 30, top + 12);
         g.setColor(NOT_FLAGGED);
         g.fillRect(x, top + 24, 22, 14);
         g.setColor(Color.BLACK);
-        g.drawString("not flagged" + kept, x + 30, top + 36);
+        g.drawString(lines[1], x + 30, top + 36);
         g.setColor(Color.DARK_GRAY);
-        g.drawString("(reconstruction error above", x, top + 66);
-        g.drawString(" the calibrated threshold)", x, top + 80);
+        g.drawString(lines[2], x, top + 66);
+        g.drawString(lines[3], x, top + 80);
+    }
+
+    /** Round-number ticks (steps of 1, 2, 2.5 or 5 x 10^k) inside [lo, hi], about five of them. */
+    static double[] ticks(double lo, double hi) {
+        double raw = (hi - lo) / 4;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double n = raw / magnitude;
+        double step = (n < 1.5 ? 1 : n < 2.25 ? 2 : n < 3.5 ? 2.5 : n < 7.5 ? 5 : 10) * magnitude;
+        long first = (long) Math.ceil(lo / step - 1e-9);
+        long last = (long) Math.floor(hi / step + 1e-9);
+        double[] t = new double[(int) Math.max(0, last - first + 1)];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = (first + i) * step;
+        }
+        return t;
+    }
+
+    private static String tickLabel(double value, double step) {
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
+        if (Math.abs(step / Math.pow(10, -decimals) - Math.rint(step / Math.pow(10, -decimals))) > 1e-6) {
+            decimals++;   // steps of 2.5 x 10^k need one more digit
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    private static String significant(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private Color colour(float v, double[] range) {
@@ -270,11 +323,6 @@ public final class QuickLook {
             hi += pad;
         }
         return new double[] {lo, hi};
-    }
-
-    /** Enough decimals to tell five ticks across {@code span} apart. */
-    private static int decimals(double span) {
-        return Math.max(0, Math.min(6, 2 - (int) Math.floor(Math.log10(span / 4))));
     }
 
     static Color viridis(double t) {
