@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -109,6 +110,20 @@ public record Calibration(ConformalInterval interval, OodThreshold ood, double[]
 
     public void write(OutputStream out) throws IOException {
         JSON.writeValue(out, this);
+    }
+
+    /** As a JSON tree, for an archive that stores its entries as trees (the {@code calibration} extra). */
+    public JsonNode toJsonTree() {
+        return JSON.valueToTree(this);
+    }
+
+    /** From a JSON tree; {@code source} names it in errors. */
+    public static Calibration fromJsonTree(JsonNode tree, String source) throws IOException {
+        try {
+            return JSON.treeToValue(tree, Calibration.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IOException(source + ": " + rootMessage(e), e);
+        }
     }
 
     /** Reads {@code calibration.json}; {@code source} names it in errors (e.g. "model.zip!calibration.json"). */

@@ -42,6 +42,13 @@ class CalibrationTest {
         assertThat(back.ood()).isEqualTo(c.ood());
         assertThat(back.conformalScores()).containsExactly(c.conformalScores());
         assertThat(back.oodScores()).containsExactly(c.oodScores());
+
+        Calibration fromTree = Calibration.fromJsonTree(c.toJsonTree(), "calibration extra");
+        assertThat(fromTree.interval()).isEqualTo(c.interval());
+        assertThat(fromTree.ood()).isEqualTo(c.ood());
+        assertThatThrownBy(() -> Calibration.fromJsonTree(((com.fasterxml.jackson.databind.node.ObjectNode) c.toJsonTree()).put("interval", 3),
+                "model.zip!calibration.json")).isInstanceOf(IOException.class)
+                .hasMessageStartingWith("model.zip!calibration.json: ");
     }
 
     @Test
