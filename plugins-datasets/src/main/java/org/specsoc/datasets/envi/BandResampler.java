@@ -23,8 +23,8 @@ import java.util.Locale;
  * <p><b>Model grid to sensor bands ({@link #toSensorBands}): the sensor's spectral response.</b> The decoder
  * reconstructs the spectrum at the model's fine grid (1 nm for the paper's model); to compare a reconstruction
  * with what the sensor measured, it is convolved with each band's Gaussian spectral response function
- * (sigma = FWHM / (2 sqrt(2 ln 2)), truncated at 4 sigma, trapezoid weights for the grid spacing, normalised
- * to one over the grid). Without FWHM in the header, or when a band is narrower than two model grid steps
+ * (sigma = FWHM / (2 sqrt(2 ln 2)), truncated at 3 sigma where 99.7 % of the response lies, trapezoid weights
+ * for the grid spacing, normalised to one over the grid). Without FWHM in the header, or when a band is narrower than two model grid steps
  * (where a sampled Gaussian degenerates to a nearest-neighbour pick), the reconstruction is linearly
  * interpolated at the band centre. Only good bands whose centre lies on the model grid can be compared
  * ({@link #comparableBands()}); a band whose response is cut by the grid's end is normalised over the part on
@@ -38,7 +38,7 @@ import java.util.Locale;
 public final class BandResampler {
     /** FWHM = 2 sqrt(2 ln 2) sigma. */
     private static final double FWHM_PER_SIGMA = 2 * Math.sqrt(2 * Math.log(2));
-    private static final double TRUNCATION_SIGMAS = 4;
+    private static final double TRUNCATION_SIGMAS = 3;
 
     private final int sensorBands;
     private final double[] modelGrid;

@@ -11,11 +11,40 @@ final class SparseRows {
     private final int[] start;
     private final int[] columns;
     private final double[] weights;
+    /** When no row has more than two entries (linear interpolation): the same weights as two taps per row. */
+    private final int[] tapA;
+    private final int[] tapB;
+    private final float[] weightA;
+    private final float[] weightB;
 
     private SparseRows(int[] start, int[] columns, double[] weights) {
         this.start = start;
         this.columns = columns;
         this.weights = weights;
+        int rows = start.length - 1;
+        boolean twoTaps = true;
+        for (int i = 0; i < rows && twoTaps; i++) {
+            twoTaps = start[i + 1] - start[i] <= 2;
+        }
+        if (twoTaps) {
+            tapA = new int[rows];
+            tapB = new int[rows];
+            weightA = new float[rows];
+            weightB = new float[rows];
+            for (int i = 0; i < rows; i++) {
+                int k = start[i];
+                int n = start[i + 1] - k;
+                tapA[i] = n > 0 ? columns[k] : 0;
+                weightA[i] = n > 0 ? (float) weights[k] : 0;
+                tapB[i] = n > 1 ? columns[k + 1] : tapA[i];
+                weightB[i] = n > 1 ? (float) weights[k + 1] : 0;
+            }
+        } else {
+            tapA = null;
+            tapB = null;
+            weightA = null;
+            weightB = null;
+        }
     }
 
     int rows() {
@@ -23,6 +52,13 @@ final class SparseRows {
     }
 
     void apply(float[] in, int inOffset, float[] out, int outOffset) {
+        if (tapA != null) {
+            // the hot path of image prediction: one pixel to the model grid, no inner loop
+            for (int i = 0; i < tapA.length; i++) {
+                out[outOffset + i] = weightA[i] * in[inOffset + tapA[i]] + weightB[i] * in[inOffset + tapB[i]];
+            }
+            return;
+        }
         for (int i = 0; i < start.length - 1; i++) {
             double sum = 0;
             for (int k = start[i]; k < start[i + 1]; k++) {

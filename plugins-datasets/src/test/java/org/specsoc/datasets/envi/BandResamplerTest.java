@@ -115,7 +115,7 @@ class BandResamplerTest {
                 new double[] {fwhm, fwhm, fwhm});
         assertThat(out[0]).isCloseTo(0.95, within(0.01));
         assertThat(out[1]).isCloseTo(0.5, within(0.01));   // centred on the box edge
-        assertThat(out[2]).isEqualTo(0.0);                 // 100 nm away: beyond 4 sigma
+        assertThat(out[2]).isEqualTo(0.0);                 // 100 nm away: beyond 3 sigma
     }
 
     @Test

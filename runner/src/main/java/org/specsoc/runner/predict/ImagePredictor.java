@@ -46,6 +46,9 @@ public final class ImagePredictor {
     /** Input bytes per block of lines when the caller does not choose. */
     public static final long DEFAULT_TILE_BYTES = 64L << 20;
 
+    /** Batches at least this large are resampled in parallel. */
+    private static final int PARALLEL_PIXELS = 256;
+
     private final PredictionModel model;
 
     public ImagePredictor(PredictionModel model) {
@@ -92,6 +95,9 @@ public final class ImagePredictor {
     public Result run(EnviImageReader reader, Outputs outputs, int tileLines) throws IOException {
         EnviHeader in = reader.header();
         SpectraPredictor predictor = model.predictor();
+        if (in.isSpectralLibrary()) {
+            throw new EnviFormatException(in.name() + " is a spectral library, not an image: predict it as a table");
+        }
         if (!in.hasWavelengths()) {
             throw new EnviFormatException(in.name() + " has no 'wavelength' key: the model needs each band's "
                     + "centre wavelength");
@@ -127,7 +133,7 @@ public final class ImagePredictor {
         int batchRows = Math.max(1, predictor.preferredBatchRows());
         float[] onGrid = new float[batchRows * m];
         float[] reconstruction = sensorBands ? new float[batchRows * m] : null;
-        float[] atBands = new float[comparable.length];
+        ThreadLocal<float[]> scratch = ThreadLocal.withInitial(() -> new float[comparable.length]);
         float[] soc = new float[batchRows];
         float[] mrmse = new float[batchRows];
         int[] batchPixels = new int[batchRows];
@@ -150,14 +156,19 @@ public final class ImagePredictor {
                     int k = 0;
                     for (; p < pixels && k < batchRows; p++) {
                         if (!tile.noData()[p]) {
-                            resampler.toModelGrid(tile.values(), p * bands, onGrid, k * m);
                             batchPixels[k++] = p;
                         }
                     }
                     if (k == 0) {
                         continue;
                     }
+                    float[] values = tile.values();
+                    forEachPixel(k, i -> resampler.toModelGrid(values, batchPixels[i] * bands, onGrid, i * m));
                     predictor.predict(onGrid, k, soc, decoder ? mrmse : null, reconstruction);
+                    if (sensorBands) {
+                        forEachPixel(k, i -> mrmse[i] = (float) sensorBandError(resampler, reconstruction, i * m,
+                                values, batchPixels[i] * bands, comparable, scratch.get()));
+                    }
                     for (int i = 0; i < k; i++) {
                         int px = batchPixels[i];
                         if (Float.isNaN(soc[i])) {
@@ -166,12 +177,8 @@ public final class ImagePredictor {
                         out[px * nOut] = soc[i] * 100;
                         predicted++;
                         if (decoder) {
-                            double e = sensorBands
-                                    ? sensorBandError(resampler, reconstruction, i * m, tile.values(), px * bands,
-                                    comparable, atBands)
-                                    : mrmse[i];
-                            boolean flag = threshold.flags(e);
-                            out[px * nOut + 1] = (float) e;
+                            boolean flag = threshold.flags(mrmse[i]);
+                            out[px * nOut + 1] = mrmse[i];
                             out[px * nOut + 2] = flag ? 1 : 0;
                             if (flag) {
                                 flagged++;
@@ -204,6 +211,15 @@ public final class ImagePredictor {
                 decoder ? String.format(Locale.ROOT, ", %d flagged out of distribution (%.1f %%)", flagged,
                         predicted == 0 ? 0 : 100.0 * flagged / predicted) : "", outputs.headerFile());
         return new Result(pixels, predicted, noData, flagged, sensorBands, outputs, List.copyOf(pngs));
+    }
+
+    /**
+     * Runs the per-pixel resampling of a batch on all cores when the batch is large: each pixel is independent
+     * and written to its own slots, so the result does not depend on the split.
+     */
+    private static void forEachPixel(int count, java.util.function.IntConsumer work) {
+        var range = java.util.stream.IntStream.range(0, count);
+        (count >= PARALLEL_PIXELS ? range.parallel() : range).forEach(work);
     }
 
     /** RMSE between a pixel's measured comparable bands and its reconstruction seen through those bands. */

@@ -154,6 +154,36 @@ class ImagePredictorTest {
     }
 
     @Test
+    void largeBatchesResampledInParallelGiveTheSameBytes() throws IOException {
+        int lines = 60;
+        int samples = 50;
+        double[] centres = FakePredictor.grid(400, 2500, 30);
+        double[] fwhm = new double[centres.length];
+        java.util.Arrays.fill(fwhm, 35);
+        EnviHeader h = EnviHeader.of(samples, lines, centres.length, EnviDataType.FLOAT32, EnviInterleave.BIP)
+                .withWavelengths(centres, fwhm);
+        var rnd = new java.util.SplittableRandom(5);
+        float[] v = new float[lines * samples * centres.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (0.1 + 0.3 * rnd.nextDouble());
+        }
+        try (var w = new EnviImageWriter(h, dir.resolve("big.img"), dir.resolve("big.hdr"))) {
+            w.write(0, lines, v);
+            w.commit();
+        }
+        byte[][] results = new byte[2][];
+        int[] batch = {100, 4096};   // below and above the parallel threshold
+        for (int i = 0; i < 2; i++) {
+            var model = TestModels.model(new FakePredictor(MODEL, true, true, batch[i]), 0.003, 0.05);
+            try (var reader = EnviImageReader.open(dir.resolve("big.hdr"))) {
+                new ImagePredictor(model).run(reader, ImagePredictor.Outputs.of(dir.resolve("big" + i)), 60);
+            }
+            results[i] = Files.readAllBytes(dir.resolve("big" + i + ".img"));
+        }
+        assertThat(results[1]).isEqualTo(results[0]);
+    }
+
+    @Test
     void reconstructionErrorIsMeasuredAtTheSensorsBandsWhenTheModelReconstructsReflectance() throws IOException {
         ImagePredictor.Result result = predict(new FakePredictor(MODEL, true, true, 16), dir.resolve("s.img"), 6);
         assertThat(result.sensorBandError()).isTrue();

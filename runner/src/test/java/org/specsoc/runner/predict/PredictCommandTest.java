@@ -128,6 +128,9 @@ class PredictCommandTest {
         assertThat(run(fake(true), "--model", modelFile.toString(), "--input", dir.resolve("lib.sli").toString(),
                 "--output", dir.resolve("lib.csv").toString())).as(err.toString()).isZero();
         assertThat(tablesOpened).containsExactly("lib.sli:auto");
+        assertThat(run(fake(true), "--model", modelFile.toString(), "--input", dir.resolve("lib.sli").toString(),
+                "--output", dir.resolve("libmap").toString(), "--input-format", "envi")).isEqualTo(1);
+        assertThat(err.toString()).contains("lib.hdr is a spectral library, not an image");
     }
 
     @Test
