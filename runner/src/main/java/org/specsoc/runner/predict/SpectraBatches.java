@@ -1,0 +1,71 @@
+package org.specsoc.runner.predict;
+
+import java.io.IOException;
+import java.util.Arrays;
+import org.specsoc.api.data.SpectralDataset;
+
+/**
+ * Tabular spectra handed to prediction a batch at a time, so that a reader able to stream (CSV, HDF5) keeps
+ * memory flat however long the input is.
+ */
+public interface SpectraBatches extends AutoCloseable {
+
+    /** What the spectra come from, for messages. */
+    String source();
+
+    /** The wavelength grid of the spectra, nm, increasing. */
+    double[] wavelengths();
+
+    /** The next at most {@code maxRows} spectra, or {@code null} at the end. */
+    Batch next(int maxRows) throws IOException;
+
+    @Override
+    default void close() throws IOException {
+    }
+
+    /**
+     * @param ids     one per spectrum
+     * @param spectra {@code ids.length x wavelengths().length}, row-major
+     * @param soc     laboratory SOC mass fraction per spectrum ({@code NaN}: unknown)
+     */
+    record Batch(String[] ids, float[] spectra, float[] soc) {
+        public int rows() {
+            return ids.length;
+        }
+    }
+
+    /** Batches over a data set already in memory (a reader without streaming). */
+    static SpectraBatches of(SpectralDataset data) {
+        return new SpectraBatches() {
+            private int next;
+
+            @Override
+            public String source() {
+                return data.provenance().source();
+            }
+
+            @Override
+            public double[] wavelengths() {
+                return data.wavelengths();
+            }
+
+            @Override
+            public Batch next(int maxRows) {
+                if (next >= data.rows()) {
+                    return null;
+                }
+                int end = Math.min(data.rows(), next + maxRows);
+                int m = data.bands();
+                String[] ids = new String[end - next];
+                float[] soc = new float[end - next];
+                for (int i = next; i < end; i++) {
+                    ids[i - next] = data.id(i);
+                    soc[i - next] = data.soc(i);
+                }
+                float[] spectra = Arrays.copyOfRange(data.spectra(), next * m, end * m);
+                next = end;
+                return new Batch(ids, spectra, soc);
+            }
+        };
+    }
+}
