@@ -18,7 +18,7 @@ class JavaBackendDeterminismTest {
     private static List<float[]> step(int threads) {
         try (JavaBackend be = new JavaBackend(threads)) {
             int batch = 300;
-            int in = 2136;
+            int in = 300;
             int hidden = 93;
             int out = 7;
             Buffer x = be.allocate(batch, in);
