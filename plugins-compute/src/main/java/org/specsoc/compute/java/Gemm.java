@@ -119,9 +119,13 @@ final class Gemm {
                     int r1 = aOff + Math.min(i + 1, m - 1) * rowStep + k0 * colStep;
                     int r2 = aOff + Math.min(i + 2, m - 1) * rowStep + k0 * colStep;
                     int r3 = aOff + Math.min(i + 3, m - 1) * rowStep + k0 * colStep;
-                    kernel(kc, a, r0, r1, r2, r3, colStep, bp, bo, scratch);
                     int co = cOff + i * n + j0;
-                    merge(scratch, c, co, n, rows, cols, addC);
+                    if (rows == MR && cols == NR) {
+                        kernel(kc, a, r0, r1, r2, r3, colStep, bp, bo, c, co, n, addC);
+                    } else {
+                        kernel(kc, a, r0, r1, r2, r3, colStep, bp, bo, scratch, 0, NR, false);
+                        merge(scratch, c, co, n, rows, cols, addC);
+                    }
                     if (epilogue) {
                         for (int r = 0; r < rows; r++) {
                             Epilogue.biasActivation(c, co + r * n, cols, bias, biasOff + j0, act);
@@ -132,9 +136,12 @@ final class Gemm {
         }
     }
 
-    /** The 4 x 2-vector micro-kernel: scratch (MR x NR) = op(A)[4 rows, kc] . packed B panel [kc, NR]. */
+    /**
+     * The 4 x 2-vector micro-kernel: out[4 rows at co, stride ld][NR] (+)= op(A)[4 rows, kc] . packed B panel
+     * [kc, NR]. Full tiles go straight to C; edge tiles go to a scratch tile first.
+     */
     private static void kernel(int kc, float[] a, int r0, int r1, int r2, int r3, int step, float[] bp, int bo,
-                               float[] scratch) {
+                               float[] out, int co, int ld, boolean addC) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S);
@@ -163,14 +170,24 @@ final class Gemm {
             ia += step;
             ib += NR;
         }
-        c00.intoArray(scratch, 0);
-        c01.intoArray(scratch, L);
-        c10.intoArray(scratch, NR);
-        c11.intoArray(scratch, NR + L);
-        c20.intoArray(scratch, 2 * NR);
-        c21.intoArray(scratch, 2 * NR + L);
-        c30.intoArray(scratch, 3 * NR);
-        c31.intoArray(scratch, 3 * NR + L);
+        if (addC) {
+            c00 = FloatVector.fromArray(S, out, co).add(c00);
+            c01 = FloatVector.fromArray(S, out, co + L).add(c01);
+            c10 = FloatVector.fromArray(S, out, co + ld).add(c10);
+            c11 = FloatVector.fromArray(S, out, co + ld + L).add(c11);
+            c20 = FloatVector.fromArray(S, out, co + 2 * ld).add(c20);
+            c21 = FloatVector.fromArray(S, out, co + 2 * ld + L).add(c21);
+            c30 = FloatVector.fromArray(S, out, co + 3 * ld).add(c30);
+            c31 = FloatVector.fromArray(S, out, co + 3 * ld + L).add(c31);
+        }
+        c00.intoArray(out, co);
+        c01.intoArray(out, co + L);
+        c10.intoArray(out, co + ld);
+        c11.intoArray(out, co + ld + L);
+        c20.intoArray(out, co + 2 * ld);
+        c21.intoArray(out, co + 2 * ld + L);
+        c30.intoArray(out, co + 3 * ld);
+        c31.intoArray(out, co + 3 * ld + L);
     }
 
     /** Moves a micro-tile's sums into C (adding to what is there when addC). */
