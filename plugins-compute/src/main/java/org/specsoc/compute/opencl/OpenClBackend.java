@@ -156,6 +156,20 @@ public final class OpenClBackend implements ComputeBackend {
         return allocator.capacity();
     }
 
+    /** Whether Aparapi's view of the kernel is "running in OpenCL on this backend's device". */
+    synchronized boolean runsInOpenCl() {
+        return kernel.isRunningCL() && kernel.getTargetDevice() == device;
+    }
+
+    /**
+     * Switches the kernel to one of Aparapi's legacy execution modes: only for the test that proves a launch
+     * which does not run in OpenCL is refused.
+     */
+    @SuppressWarnings("deprecation")
+    synchronized void forceExecutionModeForTest(Kernel.EXECUTION_MODE mode) {
+        kernel.setExecutionModeWithoutFallback(mode);
+    }
+
     // ---- launching ---------------------------------------------------------------------------------
 
     private enum OpKind { ELEMENT, GEMM }
@@ -178,7 +192,13 @@ public final class OpenClBackend implements ComputeBackend {
             range = device.createRange(global, group);
         }
         arenaState.requireDeviceCurrent();
-        kernel.execute(range);
+        try {
+            kernel.execute(range);
+        } catch (AssertionError e) {
+            // Aparapi's way of saying that the bound device does not fit the kernel's execution mode
+            throw new IllegalStateException("Aparapi refused to run " + what + " on " + device.getName().trim() + ": "
+                    + e.getMessage(), e);
+        }
         launches++;
         requireRanOnDevice(what);
         arenaState.deviceWrote("the arena");
