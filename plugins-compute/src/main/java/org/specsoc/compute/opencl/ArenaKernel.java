@@ -394,8 +394,10 @@ final class ArenaKernel extends Kernel {
                         arena[oc + i * n + j] = 0f;
                     }
                 }
-                // t != t is the NaN test (unlabelled row)
-                if (t == t) {
+                // NaN marks an unlabelled row. Not written as t == t: under -cl-fast-relaxed-math (which pocl users set
+                // through POCL_EXTRA_BUILD_FLAGS) the compiler may assume no NaNs and fold that to true; an ordered
+                // range comparison still evaluates false for NaN.
+                if (t > -1e37f && t < 1e37f) {
                     float d = arena[oa + i * n + k] - t;
                     s += d * d;
                     if (oc >= 0) {

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * really ran it there: Aparapi's habit of falling back to its Java thread pool is turned into an exception.
  *
  * <p>Calls are serialised ({@code synchronized}): one Aparapi kernel instance is not safe to share between threads.
+ * Aparapi keeps device preferences per kernel class, so all open backends of one JVM must use the same device; a
+ * second device is refused rather than letting one backend's launches move to the other's device.
  */
 public final class OpenClBackend implements ComputeBackend {
 
@@ -50,6 +52,9 @@ public final class OpenClBackend implements ComputeBackend {
     private final Residency stageState = new Residency("stage");
     private final Residency partialState = new Residency("partial");
     private final Residency indexState = new Residency("index");
+    /** Open backends per device (Aparapi's preferences are per kernel class, hence per JVM). */
+    private static final java.util.Map<OpenCLDevice, Integer> OPEN = new java.util.HashMap<>();
+
     private int nextId = 1;
     private long launches;
     private boolean closed;
@@ -99,6 +104,14 @@ public final class OpenClBackend implements ComputeBackend {
      */
     public OpenClBackend(OpenCLDevice device, String platformName) {
         this.device = Objects.requireNonNull(device, "device");
+        synchronized (OPEN) {
+            if (!OPEN.isEmpty() && !OPEN.containsKey(device)) {
+                throw new IllegalStateException("an opencl backend is already open on "
+                        + OPEN.keySet().iterator().next().getName().trim() + "; Aparapi cannot run a second one on "
+                        + device.getName().trim() + " in the same JVM");
+            }
+            OPEN.merge(device, 1, Integer::sum);
+        }
         this.kernel = new ArenaKernel(new float[INITIAL_ARENA], STAGE_CAPACITY, PARTIAL_CAPACITY, INITIAL_INDEX);
         this.allocator = new ArenaAllocator(INITIAL_ARENA);
         if (kernel.getExecutionMode() != Kernel.EXECUTION_MODE.AUTO) {
@@ -113,6 +126,7 @@ public final class OpenClBackend implements ComputeBackend {
             kernel.compile(device);
         } catch (CompileFailedException | RuntimeException e) {
             kernel.dispose();
+            forget(device);
             throw new IllegalStateException("Aparapi could not build the OpenCL kernel for " + device.getName().trim()
                     + ": " + e.getMessage(), e);
         }
@@ -126,7 +140,12 @@ public final class OpenClBackend implements ComputeBackend {
         details.put("maxWorkGroupSize", String.valueOf(device.getMaxWorkGroupSize()));
         this.info = new DeviceInfo("opencl", device.getName().trim(), device.getMaxComputeUnits(), details);
         // A first (empty) launch binds the arrays to the device and proves that this device really runs it.
-        launch(OpenClBackend.OpKind.ELEMENT, ArenaKernel.OP_FILL, 0, "start-up");
+        try {
+            launch(OpKind.ELEMENT, ArenaKernel.OP_FILL, 0, "start-up");
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         LOG.info("OpenCL backend on {} ({}, {} compute units, {} MiB), kernel ready in {} ms", info.device(),
                 platformName, device.getMaxComputeUnits(), device.getGlobalMemSize() >> 20,
                 (System.nanoTime() - start) / 1_000_000);
@@ -750,6 +769,13 @@ public final class OpenClBackend implements ComputeBackend {
         if (!closed) {
             closed = true;
             kernel.dispose();
+            forget(device);
+        }
+    }
+
+    private static void forget(OpenCLDevice device) {
+        synchronized (OPEN) {
+            OPEN.computeIfPresent(device, (d, n) -> n > 1 ? n - 1 : null);
         }
     }
 }
