@@ -60,6 +60,13 @@ final class ArenaKernel extends Kernel {
     /** Work-group size of the one-dimensional launches. */
     static final int LINEAR_GROUP = 64;
 
+    /** Floats at the start of the arena reserved for the sentinel (see OpenClBackend#checkSentinel). */
+    static final int SENTINEL_FLOATS = 16;
+    /** The value the device keeps in arena[0]; the host copy of arena[0] stays 0. */
+    static final float SENTINEL = 7.25e29f;
+    /** Slot of {@link #partial} where reductions and small downloads report arena[0]. */
+    static final int PARTIAL_SENTINEL_SLOT = 4095;
+
     float[] arena;
     float[] stage;
     float[] partial;
@@ -123,6 +130,20 @@ final class ArenaKernel extends Kernel {
             rowMeanSquaredError();
         } else {
             elementWise();
+        }
+        reportSentinel();
+    }
+
+    /**
+     * Operations whose results the host reads back also report arena[0] (kept as it is by the ops above) into the
+     * partial array's last slot. A separate method because Aparapi's bytecode folding rejects the nested ifs this
+     * would need inside the dispatch chain.
+     */
+    void reportSentinel() {
+        if (op == OP_PARTIAL_OUT || op == OP_STAGE_OUT || op == OP_SQUARED_ERROR || op == OP_SQUARED_ERROR_COLUMN) {
+            if (getGlobalId(0) == 0) {
+                partial[PARTIAL_SENTINEL_SLOT] = arena[0];
+            }
         }
     }
 

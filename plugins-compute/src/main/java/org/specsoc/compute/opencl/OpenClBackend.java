@@ -37,9 +37,16 @@ public final class OpenClBackend implements ComputeBackend {
 
     /** Floats per staging transfer (4 MiB): large uploads and downloads go through it in chunks. */
     static final int STAGE_CAPACITY = 1 << 20;
-    /** Partial sums of reductions, and the small-transfer window (16 KiB). */
-    static final int PARTIAL_CAPACITY = 4096;
-    private static final int INITIAL_ARENA = 1 << 18;
+    /** Partial sums of reductions, and the small-transfer window (16 KiB); its last slot reports the sentinel. */
+    static final int PARTIAL_CAPACITY = ArenaKernel.PARTIAL_SENTINEL_SLOT + 1;
+    /** Partial-sum slots and small-transfer floats usable by operations. */
+    static final int PARTIAL_SLOTS = ArenaKernel.PARTIAL_SENTINEL_SLOT;
+    /**
+     * 16 MiB: a G1 "humongous" object for every region size, and G1 never moves those. That matters because when
+     * the JVM moves a kernel array, Aparapi re-creates its device buffer from the host copy, which for the arena is
+     * stale; the sentinel check below detects it should it happen anyway (another collector, a future JDK).
+     */
+    private static final int INITIAL_ARENA = 1 << 22;
     private static final int INITIAL_INDEX = 1024;
     /** Rows handled by one work item of the squared-error reduction, at least. */
     private static final int REDUCTION_CHUNK = 256;
@@ -114,6 +121,7 @@ public final class OpenClBackend implements ComputeBackend {
         }
         this.kernel = new ArenaKernel(new float[INITIAL_ARENA], STAGE_CAPACITY, PARTIAL_CAPACITY, INITIAL_INDEX);
         this.allocator = new ArenaAllocator(INITIAL_ARENA);
+        allocator.allocate(ArenaKernel.SENTINEL_FLOATS); // offset 0: the sentinel block
         if (kernel.getExecutionMode() != Kernel.EXECUTION_MODE.AUTO) {
             throw new IllegalStateException("the system property com.aparapi.executionMode is set ("
                     + kernel.getExecutionMode() + "); the opencl backend binds its device itself and refuses Aparapi's"
@@ -141,7 +149,7 @@ public final class OpenClBackend implements ComputeBackend {
         this.info = new DeviceInfo("opencl", device.getName().trim(), device.getMaxComputeUnits(), details);
         // A first (empty) launch binds the arrays to the device and proves that this device really runs it.
         try {
-            launch(OpKind.ELEMENT, ArenaKernel.OP_FILL, 0, "start-up");
+            writeSentinel();
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -187,6 +195,34 @@ public final class OpenClBackend implements ComputeBackend {
     @SuppressWarnings("deprecation")
     synchronized void forceExecutionModeForTest(Kernel.EXECUTION_MODE mode) {
         kernel.setExecutionModeWithoutFallback(mode);
+    }
+
+    // ---- the arena sentinel ------------------------------------------------------------------------
+
+    /**
+     * The device keeps {@link ArenaKernel#SENTINEL} in arena[0] while the host copy keeps 0. If Aparapi ever
+     * re-creates the arena's device buffer from the stale host copy, arena[0] on the device becomes 0, and the next
+     * reduction or download (which report arena[0] in the partial array's last slot) throws.
+     */
+    private void writeSentinel() {
+        fillRegion(0, ArenaKernel.SENTINEL_FLOATS, ArenaKernel.SENTINEL, "the arena sentinel");
+    }
+
+    private void checkSentinel() {
+        float seen = kernel.partial[ArenaKernel.PARTIAL_SENTINEL_SLOT];
+        if (seen != ArenaKernel.SENTINEL) {
+            throw new IllegalStateException("the device copy of the OpenCL arena was replaced by its stale host copy"
+                    + " (Aparapi re-creates a buffer from the host array when the JVM has moved the array); every"
+                    + " buffer of this backend is now invalid. Sentinel read " + seen);
+        }
+    }
+
+    /**
+     * Test hook: swaps in a fresh host array, as Aparapi's re-creation from a stale host copy would on a GPU (on
+     * pocl the device aliases the host array, so the real event cannot be provoked there).
+     */
+    synchronized void simulateStaleArenaForTest() {
+        kernel.arena = new float[kernel.arena.length];
     }
 
     // ---- launching ---------------------------------------------------------------------------------
@@ -292,11 +328,22 @@ public final class OpenClBackend implements ComputeBackend {
         arenaState.requireHostCurrent();
         float[] bigger = new float[(int) wanted];
         System.arraycopy(kernel.arena, 0, bigger, 0, kernel.arena.length);
+        checkHostSentinel(bigger);
+        java.util.Arrays.fill(bigger, 0, ArenaKernel.SENTINEL_FLOATS, 0f); // the host copy never holds the sentinel
         kernel.arena = bigger;
         kernel.put(bigger);
         arenaState.put();
         allocator.grow(wanted);
+        writeSentinel();
         LOG.debug("OpenCL arena grown to {} MiB", wanted * Float.BYTES >> 20);
+    }
+
+    /** The copy fetched by get() must carry the device's sentinel, or the device copy was lost already. */
+    private static void checkHostSentinel(float[] fetched) {
+        if (fetched[0] != ArenaKernel.SENTINEL) {
+            throw new IllegalStateException("the device copy of the OpenCL arena was replaced by its stale host copy"
+                    + " before the arena grew; every buffer of this backend is invalid");
+        }
     }
 
     @Override
@@ -323,7 +370,7 @@ public final class OpenClBackend implements ComputeBackend {
         ClBuffer d = buf(dst);
         int size = d.size();
         Objects.checkFromIndexSize(srcOffset, size, src.length);
-        if (size <= PARTIAL_CAPACITY) {
+        if (size <= PARTIAL_SLOTS) {
             System.arraycopy(src, srcOffset, kernel.partial, 0, size);
             partialState.hostWrote(d + " [0, " + size + ")");
             kernel.put(kernel.partial);
@@ -344,13 +391,14 @@ public final class OpenClBackend implements ComputeBackend {
         ClBuffer s = buf(src);
         int size = s.size();
         Objects.checkFromIndexSize(dstOffset, size, dst.length);
-        if (size <= PARTIAL_CAPACITY) {
+        if (size <= PARTIAL_SLOTS) {
             setOffsets(s.offset, 0, 0, 0, 0, 0, 0, 0);
             launch(OpKind.ELEMENT, ArenaKernel.OP_PARTIAL_OUT, size, "download of " + s);
             partialState.deviceWrote(s.toString());
             kernel.get(kernel.partial);
             partialState.got();
             partialState.requireHostCurrent();
+            checkSentinel();
             System.arraycopy(kernel.partial, 0, dst, dstOffset, size);
             return;
         }
@@ -360,6 +408,12 @@ public final class OpenClBackend implements ComputeBackend {
             getStage();
             readStage(dst, dstOffset + done, len);
         }
+        // the stage-out kernel reported the sentinel in the partial array
+        partialState.deviceWrote("the arena sentinel");
+        kernel.get(kernel.partial);
+        partialState.got();
+        partialState.requireHostCurrent();
+        checkSentinel();
     }
 
     // The transfer steps are separate so that tests can leave one out and see the residency check fire.
@@ -657,7 +711,7 @@ public final class OpenClBackend implements ComputeBackend {
             gradOffset = rg.offset;
         }
         int m = rp.rows;
-        int chunk = Math.max(1, (m + PARTIAL_CAPACITY - 1) / PARTIAL_CAPACITY);
+        int chunk = Math.max(1, (m + PARTIAL_SLOTS - 1) / PARTIAL_SLOTS);
         int workers = (m + chunk - 1) / chunk;
         kernel.m = m;
         kernel.n = rp.cols;
@@ -682,7 +736,7 @@ public final class OpenClBackend implements ComputeBackend {
             gradOffset = rg.offset;
         }
         int size = rp.size();
-        int chunk = Math.max(REDUCTION_CHUNK, (size + PARTIAL_CAPACITY - 1) / PARTIAL_CAPACITY);
+        int chunk = Math.max(REDUCTION_CHUNK, (size + PARTIAL_SLOTS - 1) / PARTIAL_SLOTS);
         int workers = (size + chunk - 1) / chunk;
         kernel.m = size;
         kernel.chunk = chunk;
@@ -699,6 +753,7 @@ public final class OpenClBackend implements ComputeBackend {
         kernel.get(kernel.partial);
         partialState.got();
         partialState.requireHostCurrent();
+        checkSentinel();
         double sum = 0;
         for (int w = 0; w < workers; w++) {
             sum += kernel.partial[w];

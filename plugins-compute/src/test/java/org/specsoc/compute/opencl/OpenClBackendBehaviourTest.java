@@ -83,6 +83,38 @@ class OpenClBackendBehaviourTest {
     }
 
     @Test
+    void losingTheDeviceCopyOfTheArenaIsDetectedAtTheNextReadBack() {
+        try (OpenClBackend b = OpenClTestDevice.backend()) {
+            Buffer p = b.allocate(new float[] {1, 2, 3}, 1, 3);
+            Buffer t = b.allocate(new float[] {1, 2, 5}, 1, 3);
+            assertThat(b.squaredError(p, t, 1f, null, false)).isEqualTo(4.0);
+            assertThat(b.download(p)).containsExactly(1, 2, 3);
+            b.simulateStaleArenaForTest();
+            assertThatThrownBy(() -> b.squaredError(p, t, 1f, null, false)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("replaced by its stale host copy");
+            assertThatThrownBy(() -> b.download(p)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("replaced by its stale host copy");
+        }
+    }
+
+    @Test
+    void theArenaGrowsWithoutLosingResidentData() {
+        try (OpenClBackend b = OpenClTestDevice.backend()) {
+            float[] first = random(1000, 9);
+            Buffer a = b.allocate(first, 1, 1000);
+            long capacity = b.arenaCapacity();
+            Buffer big = b.allocate(1, (int) capacity); // forces growth
+            assertThat(b.arenaCapacity()).isGreaterThan(capacity);
+            assertThat(b.download(a)).containsExactly(first);
+            b.fill(big, 2f);
+            float[] back = b.download(big);
+            assertThat(back[0]).isEqualTo(2f);
+            assertThat(back[back.length - 1]).isEqualTo(2f);
+            assertThat(b.squaredError(a, a, 1f, null, false)).isZero();
+        }
+    }
+
+    @Test
     void aReleasedBufferCannotBeUsed() {
         try (OpenClBackend b = OpenClTestDevice.backend()) {
             Buffer x = b.allocate(2, 2);
