@@ -33,7 +33,8 @@ public record Endmembers(List<String> names, float[] spectra, double[] rhoR, Str
     public static Endmembers resample(SpectralLibrary library, double[] grid) {
         double[] w = library.wavelengths();
         if (w.length < 2) {
-            throw new IllegalArgumentException("endmember library " + library.source() + " has fewer than 2 wavelengths");
+            throw new IllegalArgumentException("endmember library " + library.source()
+                    + " has fewer than 2 wavelengths");
         }
         double lo = w[0];
         double hi = w[w.length - 1];

@@ -138,7 +138,8 @@ public final class LinearMixingDecoder implements MixingDecoder {
     @Override
     public Buffer forward(Buffer m, BatchNormMode mode) {
         if (m.cols() != latent) {
-            throw new IllegalArgumentException("linear-mixing decoder expects " + latent + " fractions, got " + m.cols());
+            throw new IllegalArgumentException("linear-mixing decoder expects " + latent + " fractions, got "
+                    + m.cols());
         }
         int rows = m.rows();
         lastRows = rows;

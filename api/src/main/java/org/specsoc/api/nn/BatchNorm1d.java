@@ -101,7 +101,8 @@ public final class BatchNorm1d implements Layer {
     @Override
     public Buffer backward(Buffer dOut, boolean inputGradient) {
         if (lastMode == BatchNormMode.INFERENCE) {
-            throw new IllegalStateException("backward after an INFERENCE forward pass: gradients need batch statistics");
+            throw new IllegalStateException(
+                    "backward after an INFERENCE forward pass: gradients need batch statistics");
         }
         Buffer result = inputGradient ? dx.rows(dOut.rows()) : null;
         backend.batchNormBackward(lastX, lastY, dOut, act, gamma, saveMean, saveInvStd, result, dGamma, dBeta);

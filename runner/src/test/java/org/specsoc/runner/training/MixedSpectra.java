@@ -31,7 +31,8 @@ final class MixedSpectra {
             rhoR[k] = 0.8 + 2.2 * k / Math.max(1, minerals - 1);
             for (int b = 0; b < bands; b++) {
                 double t = (double) b / (bands - 1);
-                spectra[k][b] = (float) (0.15 + 0.7 * (k % 2 == 0 ? t : 1 - t) * (0.6 + 0.4 * Math.cos(3 * t * (k + 1))));
+                double ramp = k % 2 == 0 ? t : 1 - t;
+                spectra[k][b] = (float) (0.15 + 0.7 * ramp * (0.6 + 0.4 * Math.cos(3 * t * (k + 1))));
             }
         }
         this.minerals = new SpectralLibrary(names, wavelengths, spectra, rhoR, "test minerals");
