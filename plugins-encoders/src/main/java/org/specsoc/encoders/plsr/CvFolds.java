@@ -1,21 +1,20 @@
 package org.specsoc.encoders.plsr;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.specsoc.api.data.SpectralDataset;
+import org.specsoc.api.split.GroupKFold;
+import org.specsoc.api.split.Split;
 
 /**
  * Cross-validation folds over the labelled rows of a training set, grouped so that no group is on both sides.
  * Groups are the pedon column when the data have one with at least two pedons, else the region column, else
- * every row is its own group and the rows are shuffled. Grouped assignment is scikit-learn's GroupKFold: groups
- * in decreasing size, each to the fold with the fewest rows so far, which balances fold sizes and needs no
- * randomness. A row with a blank group value is a group of its own (it cannot share a group with anything).
- *
- * <p>Private to PLSR until the shared split code ({@code org.specsoc.api.split}) is merged.
+ * every row is its own group and the rows are shuffled. Grouped assignment is the shared {@link GroupKFold}
+ * (scikit-learn's: groups in decreasing size, each to the fold with the fewest rows so far), which balances
+ * fold sizes and needs no randomness. A row with a blank group value is a group of its own (it cannot share a
+ * group with anything).
  *
  * @param fold     fold index (0 .. count-1) per row of {@code rows}
  * @param rows     the data set rows (labelled rows, increasing)
@@ -48,28 +47,18 @@ record CvFolds(int[] fold, int[] rows, int count, String grouping) {
         return plain(rows, Math.min(requested, rows.length), random);
     }
 
-    /** GroupKFold over {@code groups} (null = a group of its own). */
+    /** {@link GroupKFold} over {@code groups} (null = a group of its own). */
     static CvFolds grouped(String[] groups, int[] rows, int folds, String grouping) {
-        var members = new LinkedHashMap<Object, List<Integer>>();
+        String[] named = new String[groups.length];
         for (int i = 0; i < groups.length; i++) {
-            Object key = groups[i] == null ? Integer.valueOf(-1 - i) : groups[i];
-            members.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+            // A NUL-prefixed name cannot clash with a group value read from a table.
+            named[i] = groups[i] != null ? groups[i] : "\u0000row " + i;
         }
-        var ordered = new ArrayList<>(members.values());
-        // Stable sort: equal sizes keep their order of first appearance, so the folds are reproducible.
-        ordered.sort(Comparator.comparingInt((List<Integer> l) -> l.size()).reversed());
-        int[] load = new int[folds];
         int[] fold = new int[groups.length];
-        for (List<Integer> group : ordered) {
-            int best = 0;
-            for (int f = 1; f < folds; f++) {
-                if (load[f] < load[best]) {
-                    best = f;
-                }
-            }
-            load[best] += group.size();
-            for (int i : group) {
-                fold[i] = best;
+        List<Split> splits = new GroupKFold(folds).splits(named);
+        for (int f = 0; f < splits.size(); f++) {
+            for (int i : splits.get(f).validation()) {
+                fold[i] = f;
             }
         }
         return new CvFolds(fold, rows.clone(), folds, grouping);
@@ -95,14 +84,15 @@ record CvFolds(int[] fold, int[] rows, int count, String grouping) {
         return new CvFolds(fold, rows.clone(), folds, NONE);
     }
 
+    /** Groups in {@code g}, each null counting as a group of its own. */
     private static int distinct(String[] g) {
-        return (int) Arrays.stream(g).distinct().count() + (int) Arrays.stream(g).filter(v -> v == null).count()
-                - (Arrays.stream(g).anyMatch(v -> v == null) ? 1 : 0);
+        long nulls = Arrays.stream(g).filter(v -> v == null).count();
+        return (int) (Arrays.stream(g).filter(v -> v != null).distinct().count() + nulls);
     }
 
     /** The data set rows of fold {@code f}, increasing. */
     int[] rowsOf(int f) {
-        return java.util.stream.IntStream.range(0, rows.length).filter(i -> fold[i] == f).map(i -> rows[i]).toArray();
+        return IntStream.range(0, rows.length).filter(i -> fold[i] == f).map(i -> rows[i]).toArray();
     }
 
     int size(int f) {
