@@ -21,19 +21,33 @@ final class AugmentedRows {
      * {@code bands + 2}).
      */
     static void fill(SpectralDataset data, int[] rows, int from, int count, float[] mu, double yMu, float[] block) {
+        fillColumns(data, rows, from, count, mu, yMu, 0, width(data.bands()), block);
+    }
+
+    /**
+     * Writes columns {@code [colFrom, colTo)} of the augmented rows {@code rows[from .. from+count)} into
+     * {@code block} (row-major, width {@code colTo - colFrom}).
+     */
+    static void fillColumns(SpectralDataset data, int[] rows, int from, int count, float[] mu, double yMu,
+                            int colFrom, int colTo, float[] block) {
         int p = data.bands();
-        int m = width(p);
+        int w = colTo - colFrom;
+        int xTo = Math.min(colTo, p);
         float[] x = data.spectra();
         float[] y = data.socLabels();
         for (int i = 0; i < count; i++) {
             int r = rows[from + i];
             int src = r * p;
-            int dst = i * m;
-            for (int j = 0; j < p; j++) {
+            int dst = i * w - colFrom;
+            for (int j = colFrom; j < xTo; j++) {
                 block[dst + j] = x[src + j] - mu[j];
             }
-            block[dst + p] = (float) (y[r] - yMu);
-            block[dst + p + 1] = 1f;
+            if (colFrom <= p && p < colTo) {
+                block[dst + p] = (float) (y[r] - yMu);
+            }
+            if (colFrom <= p + 1 && p + 1 < colTo) {
+                block[dst + p + 1] = 1f;
+            }
         }
     }
 }
