@@ -104,6 +104,10 @@ public final class PlsrEncoder implements FittedEncoder {
         }
         CentredProducts c = CentredProducts.of(total, settings.scale());
         SimplsComponents comps = SimplsComponents.fit(c, Math.min(use, Math.min(p, labelled.length - 1)));
+        if (comps.count() == 0) {
+            throw new IllegalArgumentException("PLSR found no component: SOC does not vary with the spectra in the "
+                    + "training data (" + labelled.length + " labelled spectra)");
+        }
         if (comps.count() < use) {
             LOG.warn("PLSR: only {} components exist in the training data ({} asked for)", comps.count(), use);
         }

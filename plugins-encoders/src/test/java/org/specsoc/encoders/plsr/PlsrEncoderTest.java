@@ -205,6 +205,9 @@ class PlsrEncoderTest {
         twoLabels[0] = 0.01f;
         twoLabels[1] = 0.02f;
         assertThatThrownBy(() -> plsr.fit(data.withLabels(twoLabels))).hasMessageContaining("at least 3 labelled");
+        float[] constant = new float[20];
+        Arrays.fill(constant, 0.02f);
+        assertThatThrownBy(() -> plsr.fit(data.withLabels(constant))).hasMessageContaining("SOC does not vary");
     }
 
     private static float[][] outputs(PlsrEncoder plsr, float[] x, int rows) {
