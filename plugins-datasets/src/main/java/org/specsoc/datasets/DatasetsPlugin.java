@@ -1,0 +1,29 @@
+package org.specsoc.datasets;
+
+import com.google.auto.service.AutoService;
+import java.util.List;
+import org.specsoc.api.plugin.DatasetFactory;
+import org.specsoc.api.plugin.PreprocessorFactory;
+import org.specsoc.api.plugin.SpectralLibraryReader;
+import org.specsoc.api.plugin.SpectralPlugin;
+import org.specsoc.datasets.synthetic.SyntheticDatasetFactory;
+
+/** The data sets, readers, spectral libraries and preprocessing steps of this module. */
+@AutoService(SpectralPlugin.class)
+public final class DatasetsPlugin implements SpectralPlugin {
+
+    @Override
+    public List<DatasetFactory> datasetFactories() {
+        return List.of(new SyntheticDatasetFactory());
+    }
+
+    @Override
+    public List<PreprocessorFactory> preprocessorFactories() {
+        return List.of();
+    }
+
+    @Override
+    public List<SpectralLibraryReader> spectralLibraryReaders() {
+        return List.of();
+    }
+}
