@@ -16,7 +16,10 @@ import java.util.zip.ZipOutputStream;
 import org.specsoc.runner.config.AtomicFileWriter;
 import org.specsoc.runner.config.EffectiveConfiguration;
 
-/** Saves a {@link ModelArchive} as one zip file, atomically: the target is either the whole new archive or as it was. */
+/**
+ * Saves a {@link ModelArchive} as one zip file, atomically: the target is either the whole new archive or as it
+ * was.
+ */
 public final class ModelArchiveWriter {
 
     private ModelArchiveWriter() {
