@@ -185,6 +185,10 @@ class ModelArchiveTest {
         assertThat(at).isPositive();
         bytes[at + 17] ^= 1;
         Files.write(file, bytes);
+        List<Path> before;
+        try (var files = Files.list(dir)) {
+            before = files.toList();
+        }
 
         assertThatThrownBy(() -> ModelArchiveReader.read(file))
                 .isInstanceOf(ArchiveFormatException.class)
@@ -192,6 +196,10 @@ class ModelArchiveTest {
                         + " the manifest")
                 .satisfies(e -> assertThat(((ArchiveFormatException) e).entry())
                         .contains("tensors/encoder.l1.weight.bin"));
+        try (var files = Files.list(dir)) {
+            assertThat(files).as("reading writes nothing").containsExactlyInAnyOrderElementsOf(before);
+        }
+        assertThat(file).hasBinaryContent(bytes);
     }
 
     @Test
