@@ -9,8 +9,9 @@ import org.specsoc.api.config.PluginConfig;
  * @param every     epochs between checkpoints; 0 turns them off
  * @param keep      how many of the newest checkpoints stay on disk
  * @param keepFinal whether the checkpoints stay after the run ended and saved its model
+ * @param resume    whether a run continues from the newest checkpoint in its folder
  */
-public record CheckpointSettings(int every, int keep, boolean keepFinal) {
+public record CheckpointSettings(int every, int keep, boolean keepFinal, boolean resume) {
 
     /** Keys relative to {@code train.}. */
     public static final ConfigSpec SPEC = ConfigSpec.builder()
@@ -19,9 +20,11 @@ public record CheckpointSettings(int every, int keep, boolean keepFinal) {
             .integer("checkpoint.keep", 2, 1, 1000, "how many of the newest checkpoints to keep")
             .bool("checkpoint.keep-final", false, "keep the checkpoints after the run finished and saved its model"
                     + " (they are several times the model's size)")
+            .bool("checkpoint.resume", true, "continue from the newest checkpoint in the run folder when there is"
+                    + " one (its configuration must match)")
             .build();
 
-    public static final CheckpointSettings DEFAULT = new CheckpointSettings(50, 2, false);
+    public static final CheckpointSettings DEFAULT = new CheckpointSettings(50, 2, false, true);
 
     public CheckpointSettings {
         if (every < 0 || keep < 1) {
@@ -33,7 +36,7 @@ public record CheckpointSettings(int every, int keep, boolean keepFinal) {
     /** From the bound {@code train.} section (which must contain {@link #SPEC}'s keys). */
     public static CheckpointSettings from(PluginConfig train) {
         return new CheckpointSettings(train.getInt("checkpoint.every"), train.getInt("checkpoint.keep"),
-                train.getBoolean("checkpoint.keep-final"));
+                train.getBoolean("checkpoint.keep-final"), train.getBoolean("checkpoint.resume"));
     }
 
     public boolean enabled() {

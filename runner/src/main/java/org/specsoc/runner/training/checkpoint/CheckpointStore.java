@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.specsoc.runner.archive.ArchiveFormatException;
@@ -27,6 +30,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class CheckpointStore {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
+    /** The folder of a run's checkpoints inside its run folder. */
+    public static final String FOLDER = "checkpoints";
+    /**
+     * Key prefixes that may change between a checkpoint and the run resuming from it: how long and where it runs
+     * and how it reports, not what it computes.
+     */
+    public static final List<String> RESUMABLE_CHANGES = List.of("train.epochs", "train.checkpoint.",
+            "train.progress", "train.metrics.", "train.guard.", "compute.", "output.");
     private static final Pattern FILE = Pattern.compile("checkpoint-epoch-(\\d{6,9})\\.zip");
 
     private final Path directory;
@@ -35,6 +46,51 @@ public final class CheckpointStore {
     public CheckpointStore(Path directory, CheckpointSettings settings) {
         this.directory = directory;
         this.settings = settings;
+    }
+
+    /** Checkpoints of the run writing to {@code runDirectory}: its {@value #FOLDER} folder. */
+    public static CheckpointStore forRun(Path runDirectory, CheckpointSettings settings) {
+        return new CheckpointStore(runDirectory.resolve(FOLDER), settings);
+    }
+
+    /**
+     * The checkpoint to continue from, if resuming is on and there is an intact one; an error when it was made
+     * with a configuration that differs from {@code effectiveConfig} in a key that changes the model or the data
+     * (keys under {@link #RESUMABLE_CHANGES}, such as more epochs or another backend, may differ).
+     *
+     * @throws IllegalStateException naming the differing keys, so that a changed configuration never silently
+     *                               continues an old run
+     */
+    public Optional<TrainingCheckpoint> resumable(Map<String, String> effectiveConfig) throws IOException {
+        if (!settings.resume()) {
+            return Optional.empty();
+        }
+        Optional<TrainingCheckpoint> latest = latest();
+        if (latest.isEmpty()) {
+            return latest;
+        }
+        var differences = new ArrayList<String>();
+        var keys = new TreeSet<>(effectiveConfig.keySet());
+        keys.addAll(latest.get().model().config().keySet());
+        for (String key : keys) {
+            if (RESUMABLE_CHANGES.stream().anyMatch(key::startsWith)) {
+                continue;
+            }
+            String then = latest.get().model().config().get(key);
+            String now = effectiveConfig.get(key);
+            if (!Objects.equals(then == null ? null : then.strip(), now == null ? null : now.strip())) {
+                differences.add(key + ": " + (then == null ? "(unset)" : then) + " -> " + (now == null ? "(unset)"
+                        : now));
+            }
+        }
+        if (!differences.isEmpty()) {
+            throw new IllegalStateException(directory + " holds a checkpoint (epoch " + latest.get().epoch()
+                    + ") of a run with another configuration: " + String.join("; ", differences)
+                    + ". Use another output.dir, delete the checkpoints, or set train.checkpoint.resume=false.");
+        }
+        LOG.info("resuming from {} (epoch {})", directory.resolve(fileName(latest.get().epoch())),
+                latest.get().epoch());
+        return latest;
     }
 
     public Path directory() {

@@ -69,7 +69,7 @@ class CheckpointStoreTest {
     }
 
     private CheckpointStore store(int every, int keep) {
-        return new CheckpointStore(dir.resolve("checkpoints"), new CheckpointSettings(every, keep, false));
+        return new CheckpointStore(dir.resolve("checkpoints"), new CheckpointSettings(every, keep, false, true));
     }
 
     private List<String> files() throws IOException {
@@ -205,6 +205,27 @@ class CheckpointStoreTest {
         store.discardAll();
         assertThat(files()).isEmpty();
         assertThat(store(10, 3).latest()).isEmpty();
+    }
+
+    @Test
+    void resumesOnlyARunOfTheSameConfiguration() throws IOException {
+        var store = CheckpointStore.forRun(dir, new CheckpointSettings(10, 2, false, true));
+        TrainingCheckpoint saved = checkpoint(30);
+        store.save(saved);
+        assertThat(store.directory()).isEqualTo(dir.resolve("checkpoints"));
+        var config = new java.util.TreeMap<>(saved.model().config());
+        config.put("train.epochs", "2000");
+        config.put("compute.backend", "opencl");
+        assertThat(store.resumable(config)).contains(saved);
+
+        config.put("encoder.hidden", "256");
+        config.remove("train.seed");
+        assertThatThrownBy(() -> store.resumable(config)).isInstanceOf(IllegalStateException.class)
+                .hasMessage(store.directory() + " holds a checkpoint (epoch 30) of a run with another configuration:"
+                        + " encoder.hidden: 512 -> 256; train.seed: 42 -> (unset). Use another output.dir, delete the"
+                        + " checkpoints, or set train.checkpoint.resume=false.");
+        var off = CheckpointStore.forRun(dir, new CheckpointSettings(10, 2, false, false));
+        assertThat(off.resumable(config)).isEmpty();
     }
 
     @Test
