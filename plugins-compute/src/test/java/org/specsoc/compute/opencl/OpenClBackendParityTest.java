@@ -102,6 +102,7 @@ class OpenClBackendParityTest {
         assertThat(worst).as("%s: worst error at %d (opencl %s, reference %s), scale %s", what, at,
                 at >= 0 ? got[at] : 0, at >= 0 ? want[at] : 0, scale).isLessThanOrEqualTo(bound);
         assertThat(cl.launches()).as("kernels launched on the OpenCL device").isGreaterThan(launchesBefore);
+        assertThat(cl.runsInOpenCl()).as("Aparapi's target is still the OpenCL device").isTrue();
     }
 
     // ---- GEMM --------------------------------------------------------------------------------------
