@@ -169,7 +169,10 @@ public final class ModelArchiveReader {
         var claimed = new java.util.HashSet<String>(List.of(ArchiveLayout.FORMAT, ArchiveLayout.CONFIG,
                 ArchiveLayout.PROVENANCE, ArchiveLayout.WAVELENGTHS, ArchiveLayout.ENDMEMBERS, ArchiveLayout.TENSORS));
         for (ArchiveLayout.TensorEntry t : index.tensors()) {
-            tensors.put(t.name(), tensor(file, entries, t));
+            if (tensors.put(t.name(), tensor(file, entries, t)) != null) {
+                throw new ArchiveFormatException(file, ArchiveLayout.TENSORS, "tensor '" + t.name()
+                        + "' is listed twice", null);
+            }
             claimed.add(t.entry());
         }
         var extras = new TreeMap<String, JsonNode>();
