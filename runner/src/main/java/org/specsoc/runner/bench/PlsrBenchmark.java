@@ -72,7 +72,7 @@ public final class PlsrBenchmark implements Benchmark {
                 size + ", " + components + " components kept, median of " + repetitions);
     }
 
-    /** x = 0.3 + smooth low-rank signal + uniform noise; SOC linear in the signal. Deterministic per seed. */
+    /** x = 0.3 + smooth low-rank signal + uniform noise growing with the band; SOC linear in the signal. Deterministic per seed. */
     static SpectralDataset randomSpectra(int rows, int bands, long seed) {
         var rnd = new SplittableRandom(seed);
         double[][] shapes = new double[FACTORS][bands];
@@ -88,6 +88,12 @@ public final class PlsrBenchmark implements Benchmark {
         for (int k = 0; k < FACTORS; k++) {
             soc[k] = 0.005 * rnd.nextGaussian();
         }
+        // Noise whose size differs by band, as in real spectra: with white noise every direction outside the
+        // signal has the same variance and PLS would run out of distinct components long before 30.
+        double[] noise = new double[bands];
+        for (int j = 0; j < bands; j++) {
+            noise[j] = 0.004 * (0.2 + (double) j / bands);
+        }
         float[] x = new float[rows * bands];
         float[] y = new float[rows];
         String[] ids = new String[rows];
@@ -101,7 +107,7 @@ public final class PlsrBenchmark implements Benchmark {
             }
             int off = i * bands;
             for (int j = 0; j < bands; j++) {
-                double v = 0.3 + 0.002 * (rnd.nextDouble() - 0.5);
+                double v = 0.3 + noise[j] * (rnd.nextDouble() - 0.5);
                 for (int k = 0; k < FACTORS; k++) {
                     v += f[k] * shapes[k][j];
                 }
