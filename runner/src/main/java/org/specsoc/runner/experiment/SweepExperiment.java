@@ -82,23 +82,30 @@ abstract class SweepExperiment implements ExperimentType {
                 config.getInt("parallelism"));
         RunFunction function = functions.create(environment, data);
         var started = java.time.Instant.now();
-        List<RunResult> results = new Sweep(store, function, config.getInt("parallelism"),
-                SweepProgress.forCurrentOutput(name())).run(tasks);
-        report(environment, data, results, architectures, problematicGroups(config), output);
+        String batchNorm = environment.effectiveConfiguration().values().getOrDefault("eval.batchnorm",
+                "the trainer's default (eval.batchnorm not configured)");
+        sweepAndReport(tasks, store, function, config.getInt("parallelism"), SweepProgress.forCurrentOutput(name()),
+                new ReportInputs(architectures, problematicGroups(config), data.dataset().wavelengths(), data.truth(),
+                        batchNorm), output);
         Provenance.write(output, environment, data, name(), runs, started);
         LOG.info("Summary written to {}", output.resolve(ReportWriter.SUMMARY_MD));
     }
 
-    /** The tables, plots and runs.csv, from the stored results. */
-    static void report(RunEnvironment environment, ExperimentData data, List<RunResult> results,
-                       List<Architecture> architectures, List<String> problematic, Path output) throws IOException {
+    /** What the report needs besides the results. */
+    record ReportInputs(List<Architecture> architectures, List<String> problematicGroups, double[] wavelengths,
+                        Optional<GroundTruth> truth, String batchNormMode) {
+    }
+
+    /** Runs what is missing, then writes runs.csv, summary.md/json and the plots from the stored results. */
+    static List<RunResult> sweepAndReport(List<RunTask> tasks, RunStore store, RunFunction function, int parallelism,
+                                          SweepProgress progress, ReportInputs inputs, Path output) throws Exception {
+        List<RunResult> results = new Sweep(store, function, parallelism, progress).run(tasks);
         String experiment = results.isEmpty() ? "" : results.get(0).key().experiment();
-        String batchNorm = environment.effectiveConfiguration().values().getOrDefault("eval.batchnorm",
-                "the trainer's default (eval.batchnorm not configured)");
-        ExperimentReport report = ExperimentReport.build(experiment, results, architectures, problematic,
-                data.dataset().wavelengths(), data.truth(), batchNorm);
+        ExperimentReport report = ExperimentReport.build(experiment, results, inputs.architectures(),
+                inputs.problematicGroups(), inputs.wavelengths(), inputs.truth(), inputs.batchNormMode());
         List<String> plots = ReportPlots.write(output, report, results);
         ReportWriter.write(output, report, results, plots);
+        return results;
     }
 
     private ExperimentData load(RunEnvironment environment) throws IOException {
