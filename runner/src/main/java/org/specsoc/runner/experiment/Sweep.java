@@ -131,7 +131,9 @@ public final class Sweep {
                 }
             }
         } finally {
+            // Runs already started finish and keep their results; the rest were cancelled above.
             pool.shutdown();
+            pool.awaitTermination(Long.MAX_VALUE, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 
