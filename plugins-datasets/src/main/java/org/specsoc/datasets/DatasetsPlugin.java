@@ -14,12 +14,12 @@ public final class DatasetsPlugin implements SpectralPlugin {
 
     @Override
     public List<DatasetFactory> datasetFactories() {
-        return List.of(new SyntheticDatasetFactory());
+        return List.of(new SyntheticDatasetFactory(), new org.specsoc.datasets.csv.SpectraCsvDatasetFactory());
     }
 
     @Override
     public List<PreprocessorFactory> preprocessorFactories() {
-        return List.of();
+        return org.specsoc.datasets.preprocess.PreprocessorFactories.all();
     }
 
     @Override
