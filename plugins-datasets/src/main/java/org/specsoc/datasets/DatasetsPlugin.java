@@ -24,6 +24,7 @@ public final class DatasetsPlugin implements SpectralPlugin {
 
     @Override
     public List<SpectralLibraryReader> spectralLibraryReaders() {
-        return List.of();
+        return List.of(new org.specsoc.datasets.library.EnviLibraryReader(),
+                new org.specsoc.datasets.library.Splib07AsciiReader(), new org.specsoc.datasets.library.CsvLibraryReader());
     }
 }
