@@ -10,7 +10,7 @@ import org.specsoc.runner.wiring.RunnerExtension;
 /**
  * Registers the experiment types {@code split}, {@code loro}, {@code finetune} and {@code train}, and the two
  * seams with their defaults: {@link RunFunctionFactory} (none installed: runs fail with a clear message until
- * the trainer's module sets it) and {@link GroundTruthLookup} (knows nothing).
+ * the trainer's module sets it) and {@link GroundTruthLookup} (the synthetic generator's planted truth).
  */
 @AutoService(RunnerExtension.class)
 public final class ExperimentsExtension extends AbstractModule implements RunnerExtension {
@@ -25,6 +25,6 @@ public final class ExperimentsExtension extends AbstractModule implements Runner
         OptionalBinder.newOptionalBinder(binder(), RunFunctionFactory.class)
                 .setDefault().toInstance(RunFunctionFactory.missing());
         OptionalBinder.newOptionalBinder(binder(), GroundTruthLookup.class)
-                .setDefault().toInstance(GroundTruthLookup.none());
+                .setDefault().to(SyntheticGroundTruth.class);
     }
 }

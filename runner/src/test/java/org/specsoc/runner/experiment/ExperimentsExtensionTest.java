@@ -54,6 +54,6 @@ class ExperimentsExtensionTest {
         RunFunctionFactory factory = injector.getInstance(RunFunctionFactory.class);
         assertThatThrownBy(() -> factory.create(null, null)).hasMessageContaining("no trainer is installed")
                 .hasMessageContaining("RunFunctionFactory");
-        assertThat(injector.getInstance(GroundTruthLookup.class).find(null, null)).isEmpty();
+        assertThat(injector.getInstance(GroundTruthLookup.class).find(() -> null, null)).isEmpty();
     }
 }
