@@ -2,20 +2,25 @@ package org.specsoc.runner.experiment;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.specsoc.api.config.ConfigurationException;
 import org.specsoc.api.plugin.RandomStreams;
+import org.specsoc.api.split.GroupedStratifiedSplit;
+import org.specsoc.api.split.LeaveOneGroupOut;
+import org.specsoc.api.split.PedonDraw;
+import org.specsoc.api.split.Split;
+import org.specsoc.api.split.StratifiedRandomSplit;
 
 /**
  * Turns an experiment's settings into its runs, exactly as the authors ran them (reference spec, sections
  * 1.5 and 6). Splits and pedon draws depend on the seed only, never on the architecture, so the architectures
- * of one seed see the same rows. Rows without a SOC label are never used for labels or metrics.
+ * of one seed see the same rows. Rows without a SOC label are never used for labels or metrics. The splits and
+ * pedon draws themselves are the shared ones of {@code org.specsoc.api.split}.
  */
 public final class SweepPlanner {
     private final PlanData data;
@@ -65,13 +70,10 @@ public final class SweepPlanner {
         var tasks = new ArrayList<RunTask>();
         for (long seed : seeds) {
             for (String g : heldOut) {
-                var train = new ArrayList<Integer>();
-                byGroup.forEach((other, rows) -> {
-                    if (!other.equals(g)) {
-                        train.addAll(labelledOnly(rows));
-                    }
-                });
-                IndexSets rows = IndexSets.supervised(toArray(train), toArray(labelledOnly(byGroup.get(g))));
+                int[] labelled = labelledRows();
+                Split split = LeaveOneGroupOut.holdOut(pick(data.groups(), labelled), g);
+                IndexSets rows = IndexSets.supervised(back(split.train(), labelled),
+                        back(split.validation(), labelled));
                 for (Architecture a : architectures) {
                     tasks.add(RunTask.of(spec(new RunKey("loro", g, seed, a, Phase.TRAIN), rows,
                             OptionalInt.empty(), null, null)));
@@ -95,10 +97,15 @@ public final class SweepPlanner {
         String[] pedons = requirePedons(pedonKey);
         Map<String, List<Integer>> byGroup = data.rowsByGroup();
         checkGroups(heldOut, byGroup);
+        // Only groups with labelled spectra are drawn in; a group without any cannot be fine-tuned on.
+        for (String g : heldOut) {
+            if (labelledOnly(byGroup.get(g)).isEmpty()) {
+                throw new ConfigurationException("key 'experiment.groups': group '" + g + "' has no labelled spectra");
+            }
+        }
         var tasks = new ArrayList<RunTask>();
         for (long seed : seeds) {
-            Map<String, List<String>> draws = new LinkedHashMap<>();
-            byGroup.forEach((g, rows) -> draws.put(g, drawPedons(seed, g, rows, pedons, labelledPedons)));
+            Map<String, List<String>> draws = drawPedons(seed, labelledPedons, pedonKey).pedonsByRegion();
             for (String g : heldOut) {
                 var labelled = new ArrayList<Integer>();
                 var unlabelled = new ArrayList<Integer>();
@@ -107,7 +114,7 @@ public final class SweepPlanner {
                     if (other.equals(g)) {
                         return;
                     }
-                    var chosen = new LinkedHashSet<>(draws.get(other));
+                    var chosen = new LinkedHashSet<>(draws.getOrDefault(other, List.of()));
                     for (int r : rows) {
                         if (chosen.contains(pedons[r]) && data.labelled()[r]) {
                             labelled.add(r);
@@ -134,6 +141,11 @@ public final class SweepPlanner {
                     }
                 }
                 int[] rest = toArray(fineRest);
+                if (labelledOnly(fineRest).isEmpty()) {
+                    throw new ConfigurationException("key 'experiment.finetune.target-pedons': group '" + g + "' has "
+                            + draws.get(g).size() + " labelled pedons drawn, all used for fine-tuning, which leaves"
+                            + " nothing to validate on; lower it");
+                }
                 IndexSets fine = new IndexSets(toArray(fineLabelled), rest, toArray(labelledOnly(fineRest)),
                         toArray(fineLabelled));
                 for (Architecture a : architectures) {
@@ -164,36 +176,58 @@ public final class SweepPlanner {
     }
 
     private IndexSets stratifiedSplit(long seed, double fraction, GroupBy groupBy, String pedonKey) {
-        String[] pedons = groupBy == GroupBy.PEDON ? requirePedons(pedonKey) : null;
-        var train = new ArrayList<Integer>();
-        var validation = new ArrayList<Integer>();
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new ConfigurationException("key 'experiment.validation-fraction': " + fraction
+                    + " must lie strictly between 0 and 1");
+        }
+        int[] rows = labelledRows();
+        String[] strata = pick(data.groups(), rows);
         SplittableRandom random = new RandomStreams(seed).stream("split:" + groupBy.name().toLowerCase());
-        for (var entry : data.rowsByGroup().entrySet()) {
-            List<Integer> rows = labelledOnly(entry.getValue());
-            if (groupBy == GroupBy.SPECTRUM) {
-                // The authors: permute each region's rows, the first floor(0.4 n) validate.
-                List<Integer> order = shuffled(rows, random);
-                int n = (int) Math.floor(fraction * order.size());
-                validation.addAll(order.subList(0, n));
-                train.addAll(order.subList(n, order.size()));
-            } else {
-                var distinct = new ArrayList<>(new TreeSet<>(rows.stream().map(r -> pedons[r]).toList()));
-                List<String> order = shuffled(distinct, random);
-                var chosen = new LinkedHashSet<>(order.subList(0, (int) Math.floor(fraction * order.size())));
-                for (int r : rows) {
-                    (chosen.contains(pedons[r]) ? validation : train).add(r);
-                }
+        Split split;
+        if (groupBy == GroupBy.SPECTRUM) {
+            // The authors: permute each region's rows, the first floor(0.4 n) validate.
+            split = new StratifiedRandomSplit(1 - fraction).split(strata, random);
+        } else {
+            try {
+                split = new GroupedStratifiedSplit(1 - fraction).split(strata, pick(requirePedons(pedonKey), rows),
+                        random);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("key '" + pedonKey + "': " + e.getMessage());
             }
         }
-        return IndexSets.supervised(toArray(train), toArray(validation));
+        return IndexSets.supervised(back(split.train(), rows), back(split.validation(), rows));
     }
 
-    /** k pedons of one group, drawn without replacement; the draw depends on seed and group only. */
-    private List<String> drawPedons(long seed, String group, List<Integer> rows, String[] pedons, int k) {
-        var distinct = new ArrayList<>(new TreeSet<>(labelledOnly(rows).stream().map(r -> pedons[r]).toList()));
-        SplittableRandom random = new RandomStreams(seed).stream("pedon-draw:" + group);
-        List<String> order = shuffled(distinct, random);
-        return List.copyOf(order.subList(0, Math.min(k, order.size())));
+    /** k pedons drawn in every group from the labelled rows; the draw depends on the seed only. */
+    private PedonDraw.Draw drawPedons(long seed, int k, String pedonKey) {
+        int[] rows = labelledRows();
+        try {
+            return new PedonDraw(pick(data.groups(), rows), pick(requirePedons(pedonKey), rows))
+                    .draw(k, new RandomStreams(seed).stream("pedon-draw"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("key '" + pedonKey + "': " + e.getMessage());
+        }
+    }
+
+    private int[] labelledRows() {
+        return IntStream.range(0, data.rows()).filter(r -> data.labelled()[r]).toArray();
+    }
+
+    private static String[] pick(String[] column, int[] rows) {
+        String[] out = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = column[rows[i]];
+        }
+        return out;
+    }
+
+    /** Rows of the labelled subset back to rows of the data set. */
+    private static int[] back(int[] subset, int[] rows) {
+        int[] out = new int[subset.length];
+        for (int i = 0; i < subset.length; i++) {
+            out[i] = rows[subset[i]];
+        }
+        return out;
     }
 
     private String[] requirePedons(String pedonKey) {
@@ -219,18 +253,6 @@ public final class SweepPlanner {
 
     private List<Integer> labelledOnly(List<Integer> rows) {
         return rows.stream().filter(r -> data.labelled()[r]).toList();
-    }
-
-    /** Fisher-Yates with the given stream. */
-    static <T> List<T> shuffled(List<T> items, SplittableRandom random) {
-        var out = new ArrayList<>(items);
-        for (int i = out.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            T t = out.get(i);
-            out.set(i, out.get(j));
-            out.set(j, t);
-        }
-        return out;
     }
 
     private static int[] toArray(List<Integer> rows) {

@@ -23,5 +23,14 @@ class SyntheticGroundTruthTest {
         assertThat(truth.oodGroups()).containsExactlyInAnyOrder("3", "5", "6", "8", "16", "18");
         assertThat(data.group("region")).contains("3", "18");
         assertThat(lookup.find(() -> data, data)).isEmpty();
+
+        // The generator's columns are what the planner needs: every region held out, 3 + 2 pedons drawn (a 1 %
+        // sample has only a few pedons per region).
+        PlanData plan = PlanData.of(data, "region", "experiment.group-column", "pedon");
+        var planner = new SweepPlanner(plan, new RunStore(java.nio.file.Path.of("runs")));
+        var tasks = planner.finetune(java.util.List.of(0L), java.util.List.of(Architecture.ANN),
+                planner.heldOutGroups(java.util.List.of()), 3, 2, 25, "experiment.pedon-column");
+        assertThat(tasks).hasSize(17);
+        assertThat(tasks.get(0).phases().get(1).rows().train()).isNotEmpty();
     }
 }
