@@ -13,8 +13,9 @@ class SyntheticGroundTruthTest {
 
     @Test
     void theGeneratorsPlantedSocSpectrumAndOodRegionsAreFoundAfterLoading() throws Exception {
-        var source = new SyntheticDataSource(new SyntheticGenerator(SyntheticSettings.defaults(3).withScale(0.01)
-                .withGrid(400, 2500, 50)), Optional.empty());
+        // The scale of examples/paper-exp3-synthetic.properties, on a coarse grid.
+        var source = new SyntheticDataSource(new SyntheticGenerator(SyntheticSettings.defaults(1).withScale(0.05)
+                .withGrid(365, 2500, 50)), Optional.empty());
         var lookup = new SyntheticGroundTruth();
         SpectralDataset data = source.load();
 
@@ -24,12 +25,11 @@ class SyntheticGroundTruthTest {
         assertThat(data.group("region")).contains("3", "18");
         assertThat(lookup.find(() -> data, data)).isEmpty();
 
-        // The generator's columns are what the planner needs: every region held out, 3 + 2 pedons drawn (a 1 %
-        // sample has only a few pedons per region).
+        // The generator's columns are what the planner needs: every region held out, 10 + 5 pedons drawn.
         PlanData plan = PlanData.of(data, "region", "experiment.group-column", "pedon");
         var planner = new SweepPlanner(plan, new RunStore(java.nio.file.Path.of("runs")));
         var tasks = planner.finetune(java.util.List.of(0L), java.util.List.of(Architecture.ANN),
-                planner.heldOutGroups(java.util.List.of()), 3, 2, 25, "experiment.pedon-column");
+                planner.heldOutGroups(java.util.List.of()), 10, 5, 25, "experiment.pedon-column");
         assertThat(tasks).hasSize(17);
         assertThat(tasks.get(0).phases().get(1).rows().train()).isNotEmpty();
     }
