@@ -8,6 +8,8 @@ import org.specsoc.runner.experiment.Architecture;
 import org.specsoc.runner.experiment.GroundTruth;
 import org.specsoc.runner.experiment.Phase;
 import org.specsoc.runner.experiment.RunResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything the summary of a sweep says, computed from its run results only (so a resumed sweep and an
@@ -29,6 +31,7 @@ public record ExperimentReport(String experiment, List<Architecture> architectur
                                List<WelchComparison> welch, Optional<SocSpectrumSummary> soc,
                                Optional<GroundTruth> truth, String batchNormMode) {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ExperimentReport.class);
     public static final String ALL = "All regions";
     public static final String PROBLEMATIC = "Problematic regions";
     public static final String GENERALISING = "Generalizing regions";
@@ -63,9 +66,7 @@ public record ExperimentReport(String experiment, List<Architecture> architectur
                         groups.generalisingRuns(results), architectures));
                 table = new ResultTable("Table 2: leave one region out", blocks);
                 welch = WelchComparison.of(results, groups, architectures);
-                if (wavelengths != null) {
-                    soc = SocSpectrumSummary.of(results, wavelengths, truth);
-                }
+                soc = socSummary(results, wavelengths, truth);
             }
             case "finetune" -> {
                 List<RunResult> pre = results.stream().filter(r -> r.key().phase() == Phase.PRETRAIN).toList();
@@ -81,13 +82,43 @@ public record ExperimentReport(String experiment, List<Architecture> architectur
                 table = new ResultTable("Table 1: random split stratified by region",
                         List.of(ResultTable.Block.of(splitName(split) + "; " + seeds + " seeds", results,
                                 architectures)));
-                if (wavelengths != null) {
-                    soc = SocSpectrumSummary.of(results, wavelengths, truth);
-                }
+                soc = socSummary(results, wavelengths, truth);
             }
         }
         return new ExperimentReport(experiment, List.copyOf(architectures), table, classification, meanR2, welch,
                 soc, truth, batchNormMode);
+    }
+
+    /**
+     * Experiment 2's summary, when f_SOC was learned on the data set's grid. A run function whose preprocessing
+     * changed the grid gives spectra of another length: the summary is then left out with a warning rather than
+     * failing a finished sweep.
+     */
+    private static Optional<SocSpectrumSummary> socSummary(List<RunResult> results, double[] wavelengths,
+                                                           Optional<GroundTruth> truth) {
+        if (wavelengths == null) {
+            return Optional.empty();
+        }
+        boolean sameGrid = results.stream().map(RunResult::socSpectrum).filter(java.util.Objects::nonNull)
+                .allMatch(f -> f.length == wavelengths.length);
+        if (!sameGrid) {
+            LOG.warn("f_SOC is not on the data set's {}-band grid; the f_SOC summary and plot are left out",
+                    wavelengths.length);
+            return Optional.empty();
+        }
+        if (truth.isPresent() && truth.get().socSpectrum().length != wavelengths.length) {
+            LOG.warn("the planted f_SOC is not on the data set's grid; it is not compared");
+            truth = Optional.empty();
+        }
+        return SocSpectrumSummary.of(results, wavelengths, truth);
+    }
+
+    /** Whether the problematic groups are exactly the planted out-of-distribution ones (empty when none planted). */
+    public Optional<Boolean> plantedOodRecovered() {
+        if (truth.isEmpty() || truth.get().oodGroups().isEmpty() || classification.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new java.util.HashSet<>(classification.get().problematic()).equals(truth.get().oodGroups()));
     }
 
     private static String splitName(String group) {

@@ -113,6 +113,9 @@ public final class ReportWriter {
         report.truth().filter(t -> !t.oodGroups().isEmpty()).ifPresent(t -> sb.append("Planted out-of-distribution")
                 .append(" regions: ").append(String.join(", ", t.oodGroups().stream().sorted(
                         org.specsoc.runner.experiment.PlanData.GROUP_ORDER).toList())).append(".\n"));
+        report.plantedOodRecovered().ifPresent(ok -> sb.append(ok
+                ? "The problematic regions are exactly the planted ones.\n"
+                : "The problematic regions differ from the planted ones.\n"));
         if (!report.meanR2ByGroup().isEmpty()) {
             sb.append("\n| held-out region | mean validation R² |\n|---|---|\n");
             report.meanR2ByGroup().forEach((g, r2) -> sb.append("| ").append(g).append(" | ")
@@ -199,6 +202,7 @@ public final class ReportWriter {
             putNumber(n, "df", w.df());
             putNumber(n, "p", w.p());
         }
+        report.plantedOodRecovered().ifPresent(ok -> root.put("plantedOodRecovered", ok));
         report.truth().ifPresent(t -> t.oodGroups().stream().sorted(org.specsoc.runner.experiment.PlanData.GROUP_ORDER)
                 .forEach(root.putArray("plantedOodGroups")::add));
         report.soc().ifPresent(s -> {

@@ -52,10 +52,17 @@ class SweepTest {
         assertThat(csv.get(1)).startsWith("loro,1,0,none,train,");
         String md = Files.readString(out.resolve(ReportWriter.SUMMARY_MD));
         assertThat(md).contains("Table 2", "Problematic regions: 3, 5", "Generalizing regions: 1, 2, 4, 6",
-                "Welch", "ANN decoder", "Physics-informed", "**train** mode", "Correlation of the mean f_SOC");
+                "Welch", "ANN decoder", "Physics-informed", "**train** mode", "Correlation of the mean f_SOC",
+                "The problematic regions are exactly the planted ones.");
         String json = Files.readString(out.resolve(ReportWriter.SUMMARY_JSON));
         assertThat(json).contains("\"batchnormEvaluationMode\" : \"train\"", "\"problematic\" : [ \"3\", \"5\" ]",
-                "\"correlationOfMeanWithPlanted\"");
+                "\"correlationOfMeanWithPlanted\"", "\"plantedOodRecovered\" : true");
+        // The fields the acceptance reads: Welch p per decoder and the f_SOC correlation.
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertThat(tree.get("welch")).hasSize(2);
+        tree.get("welch").forEach(w -> assertThat(w.get("p").asDouble()).isLessThan(0.01));
+        assertThat(tree.get("socSpectrum").get("correlationOfMeanWithPlanted").asDouble()).isGreaterThan(0.9);
+        assertThat(tree.get("socSpectrum").get("wavelengths")).hasSize(grid.length);
         for (String plot : List.of("f-soc", "r2-vs-mrmse", "learning-curves")) {
             byte[] png = Files.readAllBytes(out.resolve(plot + ".png"));
             assertThat(png.length).as(plot).isGreaterThan(1000);
