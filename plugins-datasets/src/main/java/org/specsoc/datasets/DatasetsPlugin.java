@@ -14,16 +14,17 @@ public final class DatasetsPlugin implements SpectralPlugin {
 
     @Override
     public List<DatasetFactory> datasetFactories() {
-        return List.of(new SyntheticDatasetFactory());
+        return List.of(new SyntheticDatasetFactory(), new org.specsoc.datasets.csv.SpectraCsvDatasetFactory());
     }
 
     @Override
     public List<PreprocessorFactory> preprocessorFactories() {
-        return List.of();
+        return org.specsoc.datasets.preprocess.PreprocessorFactories.all();
     }
 
     @Override
     public List<SpectralLibraryReader> spectralLibraryReaders() {
-        return List.of();
+        return List.of(new org.specsoc.datasets.library.EnviLibraryReader(),
+                new org.specsoc.datasets.library.Splib07AsciiReader(), new org.specsoc.datasets.library.CsvLibraryReader());
     }
 }
