@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "specsoc", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
         description = "Soil organic carbon from Vis-NIR spectra: an encoder trained together with a decoder that"
                 + " reconstructs the spectrum.",
-        subcommands = {RunCommand.class, PluginsCommand.class, DiagnoseCommand.class, BenchCommand.class},
+        subcommands = {RunCommand.class, PluginsCommand.class, DiagnoseCommand.class, BenchCommand.class,
+                GenerateCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit codes: 0 success, 1 run failure, 2 usage or configuration error."})
 public final class SpecsocCli implements Callable<Integer> {
