@@ -5,6 +5,11 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.RecordWrapper;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,8 +80,12 @@ public final class WideCsvReader {
             return t;
         });
         List<Future<ParsedChunk>> parsed = new ArrayList<>();
-        try (CsvReader<Chunk> reader = CsvReader.builder().ignoreDifferentFieldCount(true).skipEmptyLines(true)
-                .build(handler, file, StandardCharsets.UTF_8)) {
+        MessageDigest sha256 = sha256();
+        // The digest is taken while the file is parsed, so the provenance record costs no second read.
+        try (var in = new DigestInputStream(Files.newInputStream(file), sha256);
+             var text = new InputStreamReader(in, StandardCharsets.UTF_8);
+             CsvReader<Chunk> reader = CsvReader.builder().ignoreDifferentFieldCount(true).skipEmptyLines(true)
+                .build(handler, text)) {
             for (Chunk full : reader) {
                 if (full != Chunk.PENDING) {
                     parsed.add(pool.submit(full::parse));
@@ -89,7 +98,7 @@ public final class WideCsvReader {
             if (handler.header == null) {
                 throw new DataFormatException(file, "the file is empty (no header row)");
             }
-            return assemble(file, handler, parsed);
+            return assemble(file, handler, parsed, HexFormat.of().formatHex(sha256.digest()));
         } catch (CsvParseException e) {
             if (e.getCause() instanceof UncheckedIOException u && u.getCause() instanceof DataFormatException d) {
                 throw d;
@@ -108,7 +117,16 @@ public final class WideCsvReader {
         }
     }
 
-    private WideTable assemble(Path file, Handler h, List<Future<ParsedChunk>> parsed) throws IOException {
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private WideTable assemble(Path file, Handler h, List<Future<ParsedChunk>> parsed, String sha256)
+            throws IOException {
         int m = h.wavelengths.length;
         List<ParsedChunk> chunks = new ArrayList<>(parsed.size());
         for (Future<ParsedChunk> f : parsed) {
@@ -146,7 +164,8 @@ public final class WideCsvReader {
             }
             at += c.rows;
         }
-        return new WideTable(file, h.wavelengths, spectra, rows, text, h.spectralNames, h.spectralPositions, lines);
+        return new WideTable(file, h.wavelengths, spectra, rows, text, h.spectralNames, h.spectralPositions, lines,
+                sha256);
     }
 
     /** The rows of one chunk as characters, before number parsing. */

@@ -56,6 +56,19 @@ public final class RacaCsvReader {
         this.maxWater = maxWater;
     }
 
+    /** A spectra-table row compared by id and every value (exact duplicates, reference-spec 1.2 step 1). */
+    private record SpectrumRow(String id, float[] values) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SpectrumRow other && id.equals(other.id) && Arrays.equals(values, other.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * id.hashCode() + Arrays.hashCode(values);
+        }
+    }
+
     private record LabRow(long line, String sampleId, String pedon, String site, String region, int pedonNo,
                           double adod, double totalC, double caco3, String signature) {
     }
@@ -69,11 +82,10 @@ public final class RacaCsvReader {
         facts.put("spectra_rows", Integer.toString(t.rows()));
 
         // 1. exact duplicate spectra rows
-        var seenRows = new HashSet<String>();
+        var seenRows = new HashSet<SpectrumRow>();
         var unique = new ArrayList<Integer>();
         for (int r = 0; r < t.rows(); r++) {
-            float[] s = Arrays.copyOfRange(t.spectra(), r * m, r * m + m);
-            if (seenRows.add(spectrumIds[r] + "|" + Arrays.hashCode(s) + "|" + Arrays.toString(s).length())) {
+            if (seenRows.add(new SpectrumRow(spectrumIds[r], Arrays.copyOfRange(t.spectra(), r * m, r * m + m)))) {
                 unique.add(r);
             }
         }
@@ -179,7 +191,7 @@ public final class RacaCsvReader {
         groups.put(SpectralDataset.REGION, region);
         groups.put(SpectralDataset.PEDON, pedon);
         groups.put("site", site);
-        var provenance = new DatasetProvenance("raca", List.of(FileDigests.of(spectraFile, t.rows()),
+        var provenance = new DatasetProvenance("raca", List.of(t.digest(),
                 FileDigests.of(labFile, lab.size())), facts);
         var d = new SpectralDataset(spectra, t.wavelengths(), y, ids, groups, provenance);
         d.requireUniqueIds();
