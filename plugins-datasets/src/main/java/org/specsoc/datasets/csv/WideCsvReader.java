@@ -73,7 +73,7 @@ public final class WideCsvReader {
         if (Files.size(file) == 0) {
             throw new DataFormatException(file, "the file is empty (no header row)");
         }
-        var handler = new Handler(file);
+        var handler = new Handler(file, threads + 2);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "csv-parse");
             t.setDaemon(true);
@@ -88,12 +88,12 @@ public final class WideCsvReader {
                 .build(handler, text)) {
             for (Chunk full : reader) {
                 if (full != Chunk.PENDING) {
-                    parsed.add(pool.submit(full::parse));
+                    parsed.add(pool.submit(() -> full.parseAndRelease(handler.free)));
                 }
             }
             Chunk last = handler.finish();
             if (last != null) {
-                parsed.add(pool.submit(last::parse));
+                parsed.add(pool.submit(() -> last.parseAndRelease(handler.free)));
             }
             if (handler.header == null) {
                 throw new DataFormatException(file, "the file is empty (no header row)");
@@ -205,6 +205,17 @@ public final class WideCsvReader {
             used += len;
         }
 
+        /** Parses the numbers, then hands this chunk's buffers back to {@code pool} for reuse. */
+        ParsedChunk parseAndRelease(java.util.concurrent.BlockingQueue<Chunk> pool) {
+            try {
+                return parse();
+            } finally {
+                rows = 0;
+                used = 0;
+                pool.offer(this);
+            }
+        }
+
         ParsedChunk parse() {
             float[] values = new float[rows * bands];
             for (int r = 0; r < rows; r++) {
@@ -220,8 +231,11 @@ public final class WideCsvReader {
                     }
                 }
             }
-            chars = null;
-            return new ParsedChunk(values, lines, text, rows, null);
+            String[][] textCopy = new String[text.length][];
+            for (int t = 0; t < text.length; t++) {
+                textCopy[t] = Arrays.copyOf(text[t], rows);
+            }
+            return new ParsedChunk(values, Arrays.copyOf(lines, rows), textCopy, rows, null);
         }
     }
 
@@ -240,9 +254,15 @@ public final class WideCsvReader {
         /** Per file column: >= 0 spectral band, -1 - t text column t, Integer.MIN_VALUE skipped. */
         private int[] role;
         private Chunk chunk;
+        /** Chunks whose numbers have been parsed, ready for reuse; bounds memory and garbage. */
+        final java.util.concurrent.BlockingQueue<Chunk> free;
+        private final int maxChunks;
+        private int created;
 
-        Handler(Path file) {
+        Handler(Path file, int maxChunks) {
             this.file = file;
+            this.maxChunks = maxChunks;
+            this.free = new java.util.concurrent.ArrayBlockingQueue<>(maxChunks);
         }
 
         @Override
@@ -304,7 +324,21 @@ public final class WideCsvReader {
         }
 
         private Chunk newChunk() {
-            return new Chunk(file, wavelengths.length, textNames.size(), spectralPositions, spectralNames);
+            Chunk reused = free.poll();
+            if (reused != null) {
+                return reused;
+            }
+            if (created < maxChunks) {
+                created++;
+                return new Chunk(file, wavelengths.length, textNames.size(), spectralPositions, spectralNames);
+            }
+            try {
+                // Every chunk is being parsed: wait for one, which keeps the reader at most a few chunks ahead.
+                return free.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading " + file, e);
+            }
         }
 
         private void defineHeader(long line) throws DataFormatException {
