@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,7 +132,7 @@ public final class SpectraCsvReader {
         var facts = new LinkedHashMap<String, String>();
         facts.put("rows_read", Integer.toString(n));
         facts.put("dead_pixel_dropped", Integer.toString(n - kept));
-        var provenance = new DatasetProvenance("spectra-csv", List.of(FileDigests.of(file, n)), facts);
+        var provenance = new DatasetProvenance("spectra-csv", List.of(t.digest()), facts);
         var all = new SpectralDataset(spectra, t.wavelengths(), labels, ids, groups, provenance);
         if (kept == n) {
             return all;
@@ -159,9 +158,5 @@ public final class SpectraCsvReader {
 
     public CsvLayout layout() {
         return layout;
-    }
-
-    static Optional<String> opt(String s) {
-        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
     }
 }
