@@ -1,6 +1,5 @@
 package org.specsoc.runner.cli;
 
-import org.specsoc.runner.report.ReportCommand;
 import ch.qos.logback.classic.Level;
 import com.google.inject.CreationException;
 import com.google.inject.Injector;
@@ -14,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.specsoc.api.config.ConfigurationException;
+import org.specsoc.runner.report.ReportCommand;
 import org.specsoc.runner.wiring.SpecsocWiring;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
