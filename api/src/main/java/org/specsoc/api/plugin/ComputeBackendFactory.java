@@ -16,6 +16,14 @@ public interface ComputeBackendFactory extends PluginFactory {
     /** Cheap probe; says why the backend cannot run here when it cannot. Must not throw. */
     Availability probe();
 
+    /**
+     * Probe for the backend as configured (its keys under {@code compute.}), used when the backend is named
+     * explicitly: a backend whose default probe looks for a GPU may be asked for another device. Must not throw.
+     */
+    default Availability probe(PluginConfig config) {
+        return probe();
+    }
+
     /** True when this backend runs on a GPU (what {@code auto} prefers). */
     default boolean gpu() {
         return false;

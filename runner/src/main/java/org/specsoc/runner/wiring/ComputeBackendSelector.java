@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.specsoc.api.compute.Availability;
 import org.specsoc.api.config.ConfigurationException;
+import org.specsoc.api.config.PluginConfig;
 import org.specsoc.api.plugin.ComputeBackendFactory;
 
 /**
@@ -27,20 +29,37 @@ public final class ComputeBackendSelector {
     }
 
     public static Availability probe(ComputeBackendFactory factory) {
+        return guarded(factory::probe);
+    }
+
+    /** The probe of a backend as configured (e.g. {@code compute.device=cpu}); a throwing probe is unavailable. */
+    public static Availability probe(ComputeBackendFactory factory, PluginConfig config) {
+        return config == null ? probe(factory) : guarded(() -> factory.probe(config));
+    }
+
+    private static Availability guarded(Supplier<Availability> probe) {
         try {
-            Availability a = factory.probe();
+            Availability a = probe.get();
             return a == null ? Availability.no("the probe returned nothing") : a;
         } catch (RuntimeException | LinkageError e) {
             return Availability.no("the probe failed: " + e);
         }
     }
 
+    /** {@link #choose(String, Map, Map)} with every backend probed with its defaults. */
+    public BackendChoice choose(String request, Map<String, ? extends ComputeBackendFactory> factories) {
+        return choose(request, factories, Map.of());
+    }
+
     /**
      * @param request   {@code auto} or a backend name
      * @param factories the installed backends by name
+     * @param configs   backend keys by backend name; a backend named explicitly is probed as configured (so that
+     *                  {@code compute.device=cpu} reaches pocl), while {@code auto} keeps the default probes
      * @throws ConfigurationException when the named backend is unknown or unavailable, or none is available
      */
-    public BackendChoice choose(String request, Map<String, ? extends ComputeBackendFactory> factories) {
+    public BackendChoice choose(String request, Map<String, ? extends ComputeBackendFactory> factories,
+                                Map<String, PluginConfig> configs) {
         String key = PluginKind.COMPUTE_BACKEND.selectorKey();
         if (factories.isEmpty()) {
             throw new ConfigurationException(key + ": no compute backends are installed."
@@ -53,7 +72,8 @@ public final class ComputeBackendSelector {
                 throw new ConfigurationException(key + ": unknown compute backend '" + request + "'; known: auto, "
                         + String.join(", ", probes.keySet()));
             }
-            Availability a = probes.get(request);
+            Availability a = configs.containsKey(request) ? probe(factory, configs.get(request)) : probes.get(request);
+            probes.put(request, a);
             if (!a.available()) {
                 throw new ConfigurationException(key + ": compute backend '" + request + "' is not available here: "
                         + a.detail() + alternatives(probes, request));

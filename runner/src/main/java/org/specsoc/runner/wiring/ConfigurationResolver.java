@@ -18,6 +18,7 @@ import org.specsoc.api.config.ConfigurationException;
 import org.specsoc.api.config.NearestName;
 import org.specsoc.api.config.PluginConfig;
 import org.specsoc.api.plugin.ComputeBackendFactory;
+import org.specsoc.api.plugin.EncoderFactory;
 import org.specsoc.api.plugin.PluginFactory;
 import org.specsoc.api.plugin.PreprocessorFactory;
 import org.specsoc.runner.config.LoadedConfiguration;
@@ -98,6 +99,12 @@ public final class ConfigurationResolver {
             } else {
                 selected.put(kind, factory);
             }
+        }
+
+        // An encoder may rule out decoders (plsr predicts SOC only and needs decoder none).
+        if (selected.get(PluginKind.ENCODER) instanceof EncoderFactory encoder
+                && selected.containsKey(PluginKind.DECODER)) {
+            encoder.decoderProblem(selected.get(PluginKind.DECODER).name()).ifPresent(problems::add);
         }
 
         var steps = new ArrayList<PreprocessorFactory>();

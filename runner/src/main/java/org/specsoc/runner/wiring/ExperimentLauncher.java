@@ -60,7 +60,9 @@ public final class ExperimentLauncher {
         ResolvedConfiguration resolved = resolver.resolve(loaded);
         BackendChoice choice = selector.choose(resolved.computeRequest(), resolved.computeCandidates().entrySet()
                 .stream().collect(TreeMap<String, ComputeBackendFactory>::new,
-                        (m, e) -> m.put(e.getKey(), e.getValue().factory()), Map::putAll));
+                        (m, e) -> m.put(e.getKey(), e.getValue().factory()), Map::putAll),
+                resolved.computeCandidates().entrySet().stream().collect(TreeMap<String, PluginConfig>::new,
+                        (m, e) -> m.put(e.getKey(), e.getValue().config()), Map::putAll));
         Path configuredOutput = resolved.section(RunnerModule.OUTPUT_SECTION.prefix()).getPath("dir")
                 .orElse(Path.of(DEFAULT_OUTPUT_ROOT, loaded.name()));
         var values = new TreeMap<>(resolved.effective(choice.name()).values());

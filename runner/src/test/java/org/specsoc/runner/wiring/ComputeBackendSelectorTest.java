@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.specsoc.api.compute.Availability;
+import org.specsoc.api.config.ConfigSpec;
 import org.specsoc.api.config.ConfigurationException;
+import org.specsoc.api.config.PluginConfig;
 import org.specsoc.api.plugin.ComputeBackendFactory;
 import org.specsoc.runner.testing.FakeComputeBackendFactory;
 
@@ -100,6 +102,55 @@ class ComputeBackendSelectorTest {
                 .hasMessage("Configuration error: compute.backend=auto: no compute backend is available here"
                         + " (broken: the probe failed: java.lang.IllegalStateException: driver crashed;"
                         + " opencl: no OpenCL platform)");
+    }
+
+    /** An OpenCL-like factory: its default probe wants a GPU, its configured probe honours compute.device. */
+    private static FakeComputeBackendFactory deviceAware() {
+        ConfigSpec spec = ConfigSpec.builder().string("device", "gpu", "device").build();
+        return new FakeComputeBackendFactory("opencl", 100, true, Availability.no("no GPU; devices here: pocl CPU"),
+                spec) {
+            @Override
+            public Availability probe(PluginConfig config) {
+                return config.getString("device").equals("cpu") ? Availability.yes("pocl CPU")
+                        : probe();
+            }
+        };
+    }
+
+    private static Map<String, PluginConfig> device(String value) {
+        ConfigSpec spec = ConfigSpec.builder().string("device", "gpu", "device").build();
+        return Map.of("opencl", spec.bind("compute.", Map.of("device", value)));
+    }
+
+    @Test
+    void aNamedBackendIsProbedAsConfiguredSoANonDefaultDeviceIsReachable() {
+        var java = new FakeComputeBackendFactory("java", 10, false, Availability.yes("2 threads"));
+
+        BackendChoice choice = selector.choose("opencl", backends(java, deviceAware()), device("cpu"));
+
+        assertThat(choice.name()).isEqualTo("opencl");
+        assertThat(choice.availability().detail()).isEqualTo("pocl CPU");
+        assertThat(choice.reason()).isEqualTo("'opencl' is named by compute.backend: pocl CPU");
+    }
+
+    @Test
+    void aNamedBackendWhoseConfiguredDeviceIsMissingIsStillAnError() {
+        var java = new FakeComputeBackendFactory("java", 10, false, Availability.yes("2 threads"));
+
+        assertThatThrownBy(() -> selector.choose("opencl", backends(java, deviceAware()), device("gpu")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("compute backend 'opencl' is not available here: no GPU; devices here: pocl CPU");
+    }
+
+    @Test
+    void autoIgnoresTheConfiguredDeviceAndTakesOpenClOnlyOnAGpu() {
+        var java = new FakeComputeBackendFactory("java", 10, false, Availability.yes("2 threads"));
+
+        BackendChoice choice = selector.choose("auto", backends(java, deviceAware()), device("cpu"));
+
+        assertThat(choice.name()).isEqualTo("java");
+        assertThat(choice.skipped()).containsExactly(
+                "'opencl' (GPU, priority 100): unavailable: no GPU; devices here: pocl CPU");
     }
 
     @Test

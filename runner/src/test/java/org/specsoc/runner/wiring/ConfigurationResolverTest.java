@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.Multibinder;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.specsoc.api.config.ConfigSpec;
 import org.specsoc.api.config.ConfigurationException;
 import org.specsoc.api.config.PluginConfig;
+import org.specsoc.encoders.plsr.PlsrEncoderFactory;
 import org.specsoc.runner.config.ConfigSection;
 import org.specsoc.runner.config.LoadedConfiguration;
+import org.specsoc.runner.testing.FakeExperimentType;
 import org.specsoc.runner.testing.FakeWorld;
 
 class ConfigurationResolverTest {
@@ -239,5 +243,34 @@ class ConfigurationResolverTest {
         ResolvedConfiguration resolved = resolve(split("output.plots", "false", "output.dir", "x"));
         assertThat(resolved.section("output.").getBoolean("plots")).isFalse();
         assertThat(resolved.section("output.").getPath("dir")).contains(Path.of("x"));
+    }
+
+    @Test
+    void anEncoderThatRulesOutTheSelectedDecoderIsAConfigurationError() {
+        // The real plsr factory beside the fakes: it predicts SOC only and accepts decoder none alone.
+        var plugins = PluginRegistry.of(List.of(world.plugin().encoder(new PlsrEncoderFactory())));
+        var types = new AbstractModule() {
+            @Override
+            protected void configure() {
+                MapBinder.newMapBinder(binder(), String.class, ExperimentType.class).addBinding("split")
+                        .toInstance(new FakeExperimentType("split", ConfigSpec.empty(),
+                                EnumSet.of(PluginKind.ENCODER, PluginKind.DECODER, PluginKind.DATASET), env -> { }));
+            }
+        };
+        ConfigurationResolver resolver = SpecsocWiring.create(plugins, List.of(types))
+                .getInstance(ConfigurationResolver.class);
+        var values = new HashMap<String, String>(Map.of("experiment.type", "split", "encoder.type", "plsr",
+                "dataset.type", "synthetic"));
+
+        values.put("decoder.type", "ann");
+        var problems = catchThrowableOfType(ConfigurationException.class,
+                () -> resolver.resolve(LoadedConfiguration.of(Path.of("test.properties"), values))).problems();
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).startsWith("encoder.type=plsr needs decoder.type=none, got 'ann'");
+
+        values.put("decoder.type", "none");
+        values.put("encoder.plsr.max-components", "12");
+        ResolvedConfiguration resolved = resolver.resolve(LoadedConfiguration.of(Path.of("test.properties"), values));
+        assertThat(resolved.encoder().orElseThrow().config().getInt("plsr.max-components")).isEqualTo(12);
     }
 }

@@ -1,0 +1,10 @@
+package org.specsoc.runner.training;
+
+import java.io.IOException;
+
+/** Receives the training state every {@code train.checkpoint-interval} epochs (implemented by the checkpoint store). */
+@FunctionalInterface
+public interface CheckpointSink {
+
+    void save(TrainingState state) throws IOException;
+}

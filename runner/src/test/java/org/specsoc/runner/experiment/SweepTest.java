@@ -1,0 +1,156 @@
+package org.specsoc.runner.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.specsoc.runner.report.ReportWriter;
+
+/** The sweep with a fake trainer: outputs, parallel runs, and resuming after a crash. */
+class SweepTest {
+    private static final List<Architecture> PAPER = List.of(Architecture.NONE, Architecture.ANN,
+            Architecture.LINEAR_MIXING);
+    private static final Set<String> OOD = Set.of("3", "5");
+    private static final List<String> REGIONS = List.of("1", "2", "3", "4", "5", "6");
+
+    @TempDir
+    Path dir;
+
+    private final PlanData data = RegionWorld.layout(REGIONS, 6, 2);
+    private final double[] grid = FakeRunFunction.grid();
+    private final double[] planted = FakeRunFunction.plantedSpectrum(grid);
+
+    private List<RunResult> loro(Path output, FakeRunFunction function, int parallelism) throws Exception {
+        RunStore store = new RunStore(output.resolve("runs"));
+        SweepPlanner planner = new SweepPlanner(data, store);
+        List<RunTask> tasks = planner.leaveOneGroupOut(List.of(0L, 23L), PAPER, planner.heldOutGroups(List.of()));
+        return SweepExperiment.sweepAndReport(tasks, store, function, parallelism, SweepProgress.silent(),
+                new SweepExperiment.ReportInputs(PAPER, List.of(), grid,
+                        Optional.of(new GroundTruth(planted, OOD)), "train"), output);
+    }
+
+    @Test
+    void aSweepWritesTablesCsvJsonAndPlots() throws Exception {
+        Path out = dir.resolve("a");
+        var function = new FakeRunFunction(OOD, planted, Integer.MAX_VALUE);
+        List<RunResult> results = loro(out, function, 3);
+
+        assertThat(results).hasSize(6 * 2 * 3);
+        assertThat(function.calls.get()).isEqualTo(36);
+        List<String> csv = Files.readAllLines(out.resolve(ReportWriter.RUNS_CSV));
+        assertThat(csv).hasSize(37);
+        assertThat(csv.get(0)).startsWith("experiment,group,seed,architecture,phase,train_rmse,train_r2")
+                .contains("val_mrmse", "rho_r_soc", "f_soc_corr_planted", "wall_s", "backend");
+        assertThat(csv.get(1)).startsWith("loro,1,0,none,train,");
+        String md = Files.readString(out.resolve(ReportWriter.SUMMARY_MD));
+        assertThat(md).contains("Table 2", "Problematic regions: 3, 5", "Generalizing regions: 1, 2, 4, 6",
+                "Welch", "ANN decoder", "Physics-informed", "**train** mode", "Correlation of the mean f_SOC",
+                "The problematic regions are exactly the planted ones.");
+        String json = Files.readString(out.resolve(ReportWriter.SUMMARY_JSON));
+        assertThat(json).contains("\"batchnormEvaluationMode\" : \"train\"", "\"problematic\" : [ \"3\", \"5\" ]",
+                "\"correlationOfMeanWithPlanted\"", "\"plantedOodRecovered\" : true");
+        // The fields the acceptance reads: Welch p per decoder and the f_SOC correlation.
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertThat(tree.get("welch")).hasSize(2);
+        tree.get("welch").forEach(w -> assertThat(w.get("p").asDouble()).isLessThan(0.01));
+        assertThat(tree.get("socSpectrum").get("correlationOfMeanWithPlanted").asDouble()).isGreaterThan(0.9);
+        assertThat(tree.get("socSpectrum").get("wavelengths")).hasSize(grid.length);
+        for (String plot : List.of("f-soc", "r2-vs-mrmse", "learning-curves")) {
+            byte[] png = Files.readAllBytes(out.resolve(plot + ".png"));
+            assertThat(png.length).as(plot).isGreaterThan(1000);
+            assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
+            assertThat(Files.readString(out.resolve(plot + ".svg"))).contains("<svg");
+        }
+        // Learning curves are referenced relative to the output folder, so a moved folder still works.
+        assertThat(results.get(0).learningCurve()).startsWith("runs/").endsWith(".curve.csv");
+        assertThat(out.resolve(results.get(0).learningCurve())).isRegularFile();
+    }
+
+    @Test
+    void aSweepKilledHalfwayAndRerunSkipsFinishedRunsAndGivesIdenticalFiles() throws Exception {
+        Path whole = dir.resolve("whole");
+        loro(whole, new FakeRunFunction(OOD, planted, Integer.MAX_VALUE), 2);
+
+        Path resumed = dir.resolve("resumed");
+        assertThatThrownBy(() -> loro(resumed, new FakeRunFunction(OOD, planted, 15), 3))
+                .isInstanceOf(Sweep.RunFailedException.class).hasMessageContaining("simulated crash");
+        long stored;
+        try (Stream<Path> files = Files.list(resumed.resolve("runs"))) {
+            stored = files.filter(p -> p.getFileName().toString().endsWith(".json")).count();
+        }
+        assertThat(stored).isBetween(15L, 35L);
+        // What a kill -9 during a write leaves: a hidden temporary file, never read.
+        Files.writeString(resumed.resolve("runs").resolve(".loro_g1_s0_ann_train.json123.tmp"), "{\"key\": {");
+
+        var second = new FakeRunFunction(OOD, planted, Integer.MAX_VALUE);
+        loro(resumed, second, 3);
+
+        assertThat(second.calls.get()).isEqualTo(36 - (int) stored);
+        for (String file : List.of(ReportWriter.RUNS_CSV, ReportWriter.SUMMARY_MD, ReportWriter.SUMMARY_JSON)) {
+            assertThat(Files.readString(resumed.resolve(file))).as(file)
+                    .isEqualTo(Files.readString(whole.resolve(file)));
+        }
+        // A third invocation runs nothing at all.
+        var third = new FakeRunFunction(OOD, planted, 0);
+        loro(resumed, third, 3);
+        assertThat(third.calls.get()).isZero();
+    }
+
+    @Test
+    void fineTuningResumesFromTheSavedPreTrainedModel() throws Exception {
+        Path out = dir.resolve("ft");
+        RunStore store = new RunStore(out.resolve("runs"));
+        SweepPlanner planner = new SweepPlanner(data, store);
+        List<RunTask> tasks = planner.finetune(List.of(1L), List.of(Architecture.ANN), List.of("1", "2"), 3, 2, 4,
+                "p");
+        var inputs = new SweepExperiment.ReportInputs(List.of(Architecture.ANN), List.of(), grid, Optional.empty(),
+                "train");
+        // Crash after the first pre-training: its result and model are kept.
+        assertThatThrownBy(() -> SweepExperiment.sweepAndReport(tasks, store, new FakeRunFunction(OOD, planted, 1), 1,
+                SweepProgress.silent(), inputs, out)).isInstanceOf(Sweep.RunFailedException.class);
+        RunKey firstPre = tasks.get(0).phases().get(0).key();
+        assertThat(store.contains(firstPre)).isTrue();
+        assertThat(store.modelPath(firstPre)).isRegularFile();
+
+        var second = new FakeRunFunction(OOD, planted, Integer.MAX_VALUE);
+        List<RunResult> results = SweepExperiment.sweepAndReport(tasks, store, second, 1, SweepProgress.silent(),
+                inputs, out);
+        assertThat(second.calls.get()).isEqualTo(3);
+        assertThat(results).extracting(r -> r.key().phase()).containsExactly(Phase.PRETRAIN, Phase.FINETUNE,
+                Phase.PRETRAIN, Phase.FINETUNE);
+        String md = Files.readString(out.resolve(ReportWriter.SUMMARY_MD));
+        assertThat(md).contains("Table 3", "After pre-training", "After fine-tuning");
+
+        // A pre-training whose model went missing is run again before its fine-tuning.
+        Files.delete(store.resultFile(tasks.get(1).phases().get(1).key()));
+        Files.delete(store.modelPath(tasks.get(1).phases().get(0).key()));
+        var third = new FakeRunFunction(OOD, planted, Integer.MAX_VALUE);
+        SweepExperiment.sweepAndReport(tasks, store, third, 1, SweepProgress.silent(), inputs, out);
+        assertThat(third.calls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aStoredResultReadsBackEqualIncludingNaNAndSpectra() throws IOException {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        var key = new RunKey("loro", "region 3/α", 5L, Architecture.LINEAR_MIXING, Phase.TRAIN);
+        var result = new RunResult(key, new Metrics(0.1, -2.5, 0.01, Double.NaN, 10),
+                new Metrics(0.2, 0.5, -0.01, 0.04, 20), new double[] {0.1, 0.25}, Double.NaN, 3.5, "java", "cpu",
+                "runs/x.curve.csv");
+        store.save(result);
+
+        assertThat(store.resultFile(key).getFileName().toString()).matches("loro_gregion-3---[0-9a-f]+_s5_linear-mixing_train\\.json");
+        assertThat(store.find(key)).contains(result);
+        assertThat(store.find(key.withPhase(Phase.FINETUNE))).isEmpty();
+        Files.writeString(store.resultFile(key), "{ broken");
+        assertThatThrownBy(() -> store.find(key)).isInstanceOf(IOException.class)
+                .hasMessageContaining(store.resultFile(key).toString());
+    }
+}
