@@ -25,6 +25,7 @@ import org.specsoc.runner.bench.Measurement;
  */
 public final class EpochBenchmark implements Benchmark {
     private static final int QUICK_BATCHES = 3;
+    private static final int WARMUP_BATCHES = 10;
 
     @Override
     public String name() {
@@ -78,11 +79,16 @@ public final class EpochBenchmark implements Benchmark {
             order[j] = t;
         }
         try {
-            // One untimed step: JIT compilation and the backend's first-use costs are not part of an epoch.
-            step(backend, model, loss, x, y, bx, by, order, 0, m, v, adam, 1);
+            // Untimed steps first: the Vector API runs ~100x slower until C2 has compiled the kernels, and the
+            // backend's first-use costs are not part of an epoch either.
+            int warmup = o.quick() ? 1 : WARMUP_BATCHES;
+            int batches = resident / o.batch();
+            for (int s = 0; s < warmup; s++) {
+                step(backend, model, loss, x, y, bx, by, order, s % batches, m, v, adam, s + 1);
+            }
             long start = System.nanoTime();
             for (int s = 0; s < timed; s++) {
-                step(backend, model, loss, x, y, bx, by, order, (s + 1) % (resident / o.batch()), m, v, adam, s + 2);
+                step(backend, model, loss, x, y, bx, by, order, (s + warmup) % batches, m, v, adam, s + warmup + 1);
             }
             // Wait for the device: the last download orders every queued kernel before it.
             backend.download(backend.view(model.parameters(), 0, 1, 1));
