@@ -2,6 +2,9 @@ package org.specsoc.datasets.preprocess;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.LUDecomposition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.specsoc.api.data.SpectralDataset;
@@ -174,7 +177,8 @@ public final class SpectralOps {
         // Solve (A^T A) x = e_m; then coefficient_j = m! * sum_k x_k j^k.
         double[] e = new double[n];
         e[m] = 1;
-        double[] x = solve(ata, e);
+        double[] x = new LUDecomposition(new Array2DRowRealMatrix(ata, false)).getSolver()
+                .solve(new ArrayRealVector(e, false)).toArray();
         double factorial = 1;
         for (int i = 2; i <= m; i++) {
             factorial *= i;
@@ -188,45 +192,5 @@ public final class SpectralOps {
             c[j + h] = factorial * v;
         }
         return c;
-    }
-
-    /** Gaussian elimination with partial pivoting on a small dense system. */
-    private static double[] solve(double[][] a0, double[] b0) {
-        int n = b0.length;
-        double[][] a = new double[n][];
-        for (int i = 0; i < n; i++) {
-            a[i] = a0[i].clone();
-        }
-        double[] b = b0.clone();
-        for (int col = 0; col < n; col++) {
-            int piv = col;
-            for (int r = col + 1; r < n; r++) {
-                if (Math.abs(a[r][col]) > Math.abs(a[piv][col])) {
-                    piv = r;
-                }
-            }
-            double[] t = a[col];
-            a[col] = a[piv];
-            a[piv] = t;
-            double tb = b[col];
-            b[col] = b[piv];
-            b[piv] = tb;
-            for (int r = col + 1; r < n; r++) {
-                double f = a[r][col] / a[col][col];
-                for (int k = col; k < n; k++) {
-                    a[r][k] -= f * a[col][k];
-                }
-                b[r] -= f * b[col];
-            }
-        }
-        double[] x = new double[n];
-        for (int r = n - 1; r >= 0; r--) {
-            double v = b[r];
-            for (int k = r + 1; k < n; k++) {
-                v -= a[r][k] * x[k];
-            }
-            x[r] = v / a[r][r];
-        }
-        return x;
     }
 }

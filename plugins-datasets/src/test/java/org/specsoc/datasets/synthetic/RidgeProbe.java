@@ -1,5 +1,8 @@
 package org.specsoc.datasets.synthetic;
 
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.LUDecomposition;
 import org.specsoc.api.data.SpectralDataset;
 
 /** A tiny ridge regression (normal equations) to probe how a data set behaves under leave-one-region-out. */
@@ -30,7 +33,8 @@ final class RidgeProbe {
         for (int i = 1; i < p; i++) {
             a[i][i] += 1e-3;
         }
-        double[] w = solve(a, b);
+        double[] w = new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver()
+                .solve(new ArrayRealVector(b, false)).toArray();
         double ss = 0;
         int n = 0;
         for (int r = 0; r < d.rows(); r++) {
@@ -53,40 +57,6 @@ final class RidgeProbe {
         x[0] = 1;
         for (int b = 0; b < d.bands(); b++) {
             x[b + 1] = d.value(r, b);
-        }
-        return x;
-    }
-
-    private static double[] solve(double[][] a, double[] b) {
-        int n = b.length;
-        for (int c = 0; c < n; c++) {
-            int piv = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(a[r][c]) > Math.abs(a[piv][c])) {
-                    piv = r;
-                }
-            }
-            double[] t = a[c];
-            a[c] = a[piv];
-            a[piv] = t;
-            double tb = b[c];
-            b[c] = b[piv];
-            b[piv] = tb;
-            for (int r = c + 1; r < n; r++) {
-                double f = a[r][c] / a[c][c];
-                for (int k = c; k < n; k++) {
-                    a[r][k] -= f * a[c][k];
-                }
-                b[r] -= f * b[c];
-            }
-        }
-        double[] x = new double[n];
-        for (int r = n - 1; r >= 0; r--) {
-            double v = b[r];
-            for (int k = r + 1; k < n; k++) {
-                v -= a[r][k] * x[k];
-            }
-            x[r] = v / a[r][r];
         }
         return x;
     }
