@@ -45,6 +45,10 @@ public final class SyntheticDatasetFactory implements DatasetFactory {
                 .number("moisture", 0.0, 0.0, 0.6, "largest water mass fraction per sample (0 = dry)")
                 .number("soc-rho-r", 0.6, 1e-3, 100.0, "rho*r of SOC, mg m^-2")
                 .number("ood-soc-rho-r", 0.9, 1e-3, 100.0, "rho*r of SOC in OOD regions, mg m^-2")
+                .number("soc-level", SyntheticSettings.DEFAULT_SOC_LEVEL, 1e-4, 0.45,
+                        "median surface SOC mass fraction of a region (OOD regions: twice that)")
+                .number("soc-spread", SyntheticSettings.DEFAULT_SOC_SPREAD, 0.0, 3.0,
+                        "standard deviation of log surface SOC between pedons (larger: more organic-rich soils)")
                 .path("endmembers.file", false, "a spectral library (CSV, USGS ASCII, ENVI .sli) instead of the "
                         + "analytic minerals")
                 .path("truth.dir", false, "folder to write the planted ground truth into on load")
@@ -84,6 +88,7 @@ public final class SyntheticDatasetFactory implements DatasetFactory {
                 config.getDouble("grid.start"), config.getDouble("grid.end"), config.getDouble("grid.step"),
                 config.getIntList("ood-regions"), config.getDouble("noise"), config.getDouble("brightness"),
                 config.getDouble("intimate"), config.getDouble("moisture"), config.getDouble("soc-rho-r"),
-                config.getDouble("ood-soc-rho-r"), config.getPath("endmembers.file"));
+                config.getDouble("ood-soc-rho-r"), config.getDouble("soc-level"), config.getDouble("soc-spread"),
+                config.getPath("endmembers.file"));
     }
 }

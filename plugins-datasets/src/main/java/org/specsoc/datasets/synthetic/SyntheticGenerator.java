@@ -113,7 +113,7 @@ public final class SyntheticGenerator {
             boolean isOod = ood.contains(region);
             double[] alpha = regionConcentrations(r, isOod);
             // OOD regions are also richer in SOC (organic soils), which a model fitted elsewhere under-predicts.
-            double socLevel = Math.log(isOod ? 0.03 : 0.015) + 0.35 * r.nextGaussian();
+            double socLevel = Math.log(settings.socLevel() * (isOod ? 2 : 1)) + 0.35 * r.nextGaussian();
             if (isOod) {
                 oodSoc.put(region, oodSocSpectrum(r, grid));
                 oodRhoR.put(region, settings.oodSocRhoR() * Math.exp(0.3 * r.nextGaussian()));
@@ -122,7 +122,7 @@ public final class SyntheticGenerator {
             int count = 0;
             for (int pedon = 0; count < n; pedon++) {
                 int depths = Math.min(3 + r.nextInt(3), n - count);
-                double surface = Math.exp(socLevel + 0.5 * r.nextGaussian());
+                double surface = Math.exp(socLevel + settings.socSpread() * r.nextGaussian());
                 for (int d = 0; d < depths; d++) {
                     double soc = clamp(surface * Math.exp(-0.5 * d + 0.1 * r.nextGaussian()), 0.0005, 0.45);
                     double[] mass = new double[k + 1];
