@@ -49,6 +49,8 @@ public final class SyntheticDatasetFactory implements DatasetFactory {
                         "median surface SOC mass fraction of a region (OOD regions: twice that)")
                 .number("soc-spread", SyntheticSettings.DEFAULT_SOC_SPREAD, 0.0, 3.0,
                         "standard deviation of log surface SOC between pedons (larger: more organic-rich soils)")
+                .number("dirichlet-scale", 1.0, 0.01, 100.0, "multiplies every mineral's Dirichlet concentration;"
+                        + " below 1: sparser mixtures, soils dominated by a few minerals")
                 .path("endmembers.file", false, "a spectral library (CSV, USGS ASCII, ENVI .sli) instead of the "
                         + "analytic minerals")
                 .path("truth.dir", false, "folder to write the planted ground truth into on load")
@@ -89,6 +91,6 @@ public final class SyntheticDatasetFactory implements DatasetFactory {
                 config.getIntList("ood-regions"), config.getDouble("noise"), config.getDouble("brightness"),
                 config.getDouble("intimate"), config.getDouble("moisture"), config.getDouble("soc-rho-r"),
                 config.getDouble("ood-soc-rho-r"), config.getDouble("soc-level"), config.getDouble("soc-spread"),
-                config.getPath("endmembers.file"));
+                config.getDouble("dirichlet-scale"), config.getPath("endmembers.file"));
     }
 }

@@ -240,7 +240,7 @@ public final class SyntheticGenerator {
     private double[] regionConcentrations(SplittableRandom r, boolean isOod) {
         double[] alpha = new double[concentrations.length];
         for (int i = 0; i < alpha.length; i++) {
-            alpha[i] = concentrations[i] * Math.exp(0.4 * r.nextGaussian());
+            alpha[i] = settings.dirichletScale() * concentrations[i] * Math.exp(0.4 * r.nextGaussian());
         }
         if (isOod) {
             List<Integer> candidates = new ArrayList<>();

@@ -25,7 +25,8 @@ import java.util.Optional;
 public record SyntheticSettings(long seed, double scale, int regionCount, double gridStart, double gridEnd,
                                 double gridStep, List<Integer> oodRegions, double noise, double brightness,
                                 double intimate, double moisture, double socRhoR, double oodSocRhoR,
-                                double socLevel, double socSpread, Optional<Path> endmembersFile) {
+                                double socLevel, double socSpread, double dirichletScale,
+                                Optional<Path> endmembersFile) {
 
     public static final List<Integer> DEFAULT_OOD = List.of(3, 5, 6, 8, 16, 18);
     /** Median surface SOC mass fraction of an ordinary region (OOD regions: twice that). */
@@ -44,27 +45,27 @@ public record SyntheticSettings(long seed, double scale, int regionCount, double
     /** The RaCA-sized defaults: 23,550 spectra on 365..2500 nm at 1 nm. */
     public static SyntheticSettings defaults(long seed) {
         return new SyntheticSettings(seed, 1.0, 17, 365, 2500, 1, DEFAULT_OOD, 0.01, 0.05, 0.0, 0.0, 0.6, 0.9,
-                DEFAULT_SOC_LEVEL, DEFAULT_SOC_SPREAD, Optional.empty());
+                DEFAULT_SOC_LEVEL, DEFAULT_SOC_SPREAD, 1.0, Optional.empty());
     }
 
     public SyntheticSettings withScale(double newScale) {
         return new SyntheticSettings(seed, newScale, regionCount, gridStart, gridEnd, gridStep, oodRegions, noise,
-                brightness, intimate, moisture, socRhoR, oodSocRhoR, socLevel, socSpread, endmembersFile);
+                brightness, intimate, moisture, socRhoR, oodSocRhoR, socLevel, socSpread, dirichletScale, endmembersFile);
     }
 
     public SyntheticSettings withGrid(double start, double end, double step) {
         return new SyntheticSettings(seed, scale, regionCount, start, end, step, oodRegions, noise, brightness,
-                intimate, moisture, socRhoR, oodSocRhoR, socLevel, socSpread, endmembersFile);
+                intimate, moisture, socRhoR, oodSocRhoR, socLevel, socSpread, dirichletScale, endmembersFile);
     }
 
     public SyntheticSettings withMixing(double newIntimate, double newMoisture) {
         return new SyntheticSettings(seed, scale, regionCount, gridStart, gridEnd, gridStep, oodRegions, noise,
-                brightness, newIntimate, newMoisture, socRhoR, oodSocRhoR, socLevel, socSpread, endmembersFile);
+                brightness, newIntimate, newMoisture, socRhoR, oodSocRhoR, socLevel, socSpread, dirichletScale, endmembersFile);
     }
 
     public SyntheticSettings withEndmembers(Path file) {
         return new SyntheticSettings(seed, scale, regionCount, gridStart, gridEnd, gridStep, oodRegions, noise,
-                brightness, intimate, moisture, socRhoR, oodSocRhoR, socLevel, socSpread, Optional.of(file));
+                brightness, intimate, moisture, socRhoR, oodSocRhoR, socLevel, socSpread, dirichletScale, Optional.of(file));
     }
 
     /** The wavelength grid; the end is included when it lies on the step (within a micro-nanometre). */

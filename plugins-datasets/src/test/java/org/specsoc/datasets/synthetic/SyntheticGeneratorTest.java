@@ -86,7 +86,7 @@ class SyntheticGeneratorTest {
         var b = new SyntheticGenerator(SMALL).generate().dataset();
         var c = new SyntheticGenerator(new SyntheticSettings(8, 0.02, 17, 400, 2500, 10, SyntheticSettings.DEFAULT_OOD,
                 0.01, 0.05, 0, 0, 0.6, 0.9, SyntheticSettings.DEFAULT_SOC_LEVEL,
-                SyntheticSettings.DEFAULT_SOC_SPREAD, java.util.Optional.empty())).generate().dataset();
+                SyntheticSettings.DEFAULT_SOC_SPREAD, 1.0, java.util.Optional.empty())).generate().dataset();
         assertThat(a.spectra()).isEqualTo(b.spectra());
         assertThat(a.socLabels()).isEqualTo(b.socLabels());
         assertThat(a.spectra()).isNotEqualTo(c.spectra());
@@ -95,7 +95,7 @@ class SyntheticGeneratorTest {
     @Test
     void withoutNoiseTheSpectrumIsTheArealMixtureOfThePlantedEndmembers() {
         var clean = new SyntheticSettings(3, 0.01, 4, 400, 2500, 20, List.of(3), 0, 0, 0, 0, 0.6, 0.9,
-                SyntheticSettings.DEFAULT_SOC_LEVEL, SyntheticSettings.DEFAULT_SOC_SPREAD, java.util.Optional.empty());
+                SyntheticSettings.DEFAULT_SOC_LEVEL, SyntheticSettings.DEFAULT_SOC_SPREAD, 1.0, java.util.Optional.empty());
         var result = new SyntheticGenerator(clean).generate();
         SyntheticTruth t = result.truth();
         SpectralDataset d = result.dataset();
