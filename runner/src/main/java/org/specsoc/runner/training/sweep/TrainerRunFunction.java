@@ -85,18 +85,39 @@ final class TrainerRunFunction implements RunFunction {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         RunKey key = spec.key();
+        long masterSeed = environment.section("train.").getLong("seed");
+        // One independent family of streams per run, from train.seed and the run's identity only.
+        RandomStreams random = new RandomStreams(masterSeed).child("run").child(key.id());
+        // The java backend's instances keep scratch buffers (GEMM packing) that two runs training at once would
+        // share: parallel runs each get a backend of their own.
+        boolean ownBackend = parallel();
+        ComputeBackend backend = ownBackend ? environment.newBackend() : environment.backend();
+        try {
+            return run(spec, backend, random, started, t0);
+        } finally {
+            if (ownBackend) {
+                backend.close();
+            }
+        }
+    }
+
+    private boolean parallel() {
+        PluginConfig experiment = environment.experimentConfig();
+        return experiment.spec().key("parallelism").isPresent() && experiment.getInt("parallelism") > 1;
+    }
+
+    private RunResult run(RunSpec spec, ComputeBackend backend, RandomStreams random, Instant started, long t0)
+            throws Exception {
+        RunKey key = spec.key();
         Architecture architecture = key.architecture();
         PluginConfig train = environment.section("train.");
         long masterSeed = train.getLong("seed");
-        // One independent family of streams per run, from train.seed and the run's identity only.
-        RandomStreams random = new RandomStreams(masterSeed).child("run").child(key.id());
         SelectedPlugin<EncoderFactory> encoderPlugin = encoderOf(architecture);
         SelectedPlugin<DecoderFactory> decoderPlugin = environment.configuration().decoder(architecture.decoderType())
                 .orElseThrow(() -> new ConfigurationException("architecture '" + architecture.configName()
                         + "' needs decoder '" + architecture.decoderType() + "', which the configuration did not"
                         + " bind; list it in experiment.architectures"));
-        PluginContext context = library == null ? environment.pluginContext(random.child("plugins"))
-                : environment.pluginContext(random.child("plugins"), library);
+        PluginContext context = environment.pluginContext(backend, random.child("plugins"), library);
         int latent = decoderPlugin.factory().requiredLatent(decoderPlugin.config(), context)
                 .orElse(encoderPlugin.config().spec().key("latent").isPresent()
                         ? encoderPlugin.config().getInt("latent") : 2);
@@ -141,8 +162,8 @@ final class TrainerRunFunction implements RunFunction {
         } else if (encoder instanceof TrainableEncoder trainable) {
             Decoder decoder = decoderPlugin.factory().create(decoderPlugin.config(), context, shape);
             provenance.plugin("decoder", decoderPlugin.name(), decoderPlugin.factory().getClass());
-            NetworkOutcome outcome = trainNetwork(spec, trainable, decoder, train, random, fitRows, calibration,
-                    provenance);
+            NetworkOutcome outcome = trainNetwork(spec, backend, trainable, decoder, train, random, fitRows,
+                    calibration, provenance);
             training = outcome.training();
             validation = outcome.validation();
             socSpectrum = outcome.socSpectrum();
@@ -158,11 +179,10 @@ final class TrainerRunFunction implements RunFunction {
     private record NetworkOutcome(Metrics training, Metrics validation, double[] socSpectrum, double rhoR) {
     }
 
-    private NetworkOutcome trainNetwork(RunSpec spec, TrainableEncoder encoder, Decoder decoder, PluginConfig train,
-                                        RandomStreams random, int[] fitRows, int[] calibration,
-                                        ModelProvenance.Builder provenance) throws Exception {
+    private NetworkOutcome trainNetwork(RunSpec spec, ComputeBackend backend, TrainableEncoder encoder,
+                                        Decoder decoder, PluginConfig train, RandomStreams random, int[] fitRows,
+                                        int[] calibration, ModelProvenance.Builder provenance) throws Exception {
         RunKey key = spec.key();
-        ComputeBackend backend = environment.backend();
         CheckpointSettings checkpointing = CheckpointSettings.from(train);
         TrainingSettings settings = TrainingSettings.from(train, environment.section("loss."),
                 environment.section("eval.")).withCheckpointInterval(checkpointing.every());

@@ -172,6 +172,27 @@ class TrainerSweepTest {
     }
 
     @Test
+    void parallelRunsGiveTheNumbersOfSequentialOnes() throws IOException {
+        String experiment = """
+                experiment.type=split
+                experiment.seeds=0, 1
+                experiment.architectures=linear-mixing
+                """;
+        Path one = base.resolve("one");
+        Path two = base.resolve("two");
+        assertThat(run(wiring(), config(experiment), "output.dir=" + one, "experiment.parallelism=1").exit()).isZero();
+        assertThat(run(wiring(), config(experiment), "output.dir=" + two, "experiment.parallelism=2").exit()).isZero();
+        List<NamedCsvRecord> a = runs(one);
+        List<NamedCsvRecord> b = runs(two);
+        assertThat(b).hasSameSizeAs(a).hasSize(2);
+        for (int i = 0; i < a.size(); i++) {
+            for (String c : List.of("seed", "train_rmse", "train_mrmse", "val_rmse", "val_mrmse", "rho_r_soc")) {
+                assertThat(b.get(i).getField(c)).as(c).isEqualTo(a.get(i).getField(c));
+            }
+        }
+    }
+
+    @Test
     void aKilledRunResumesFromItsCheckpointToTheSameMetrics() throws IOException {
         String experiment = """
                 experiment.type=split
