@@ -36,6 +36,7 @@ import org.specsoc.runner.experiment.Architecture;
 import org.specsoc.runner.experiment.ExperimentData;
 import org.specsoc.runner.experiment.IndexSets;
 import org.specsoc.runner.experiment.Metrics;
+import org.specsoc.runner.experiment.Phase;
 import org.specsoc.runner.experiment.RunFunction;
 import org.specsoc.runner.experiment.RunKey;
 import org.specsoc.runner.experiment.RunResult;
@@ -128,7 +129,8 @@ final class TrainerRunFunction implements RunFunction {
         IndexSets rows = spec.rows();
         int[] calibration = new int[0];
         int[] fitRows = rows.train();
-        if (spec.modelOutput().isPresent()) {
+        // A pre-trained model is only a starting point for fine-tuning: it keeps all its rows.
+        if (spec.modelOutput().isPresent() && key.phase() != Phase.PRETRAIN) {
             calibration = calibrationRows(rows.train(), random.child("calibration"));
             fitRows = minus(rows.train(), calibration);
         }

@@ -235,6 +235,33 @@ class TrainerSweepTest {
     }
 
     @Test
+    void finetuneStartsFromThePretrainedModel() throws IOException {
+        Path out = base.resolve("finetune");
+        Result r = run(wiring(), config("""
+                experiment.type=finetune
+                experiment.seeds=0
+                experiment.groups=1
+                experiment.architectures=linear-mixing
+                experiment.finetune.labelled-pedons=3
+                experiment.finetune.target-pedons=2
+                experiment.finetune.epochs=2
+                """), "output.dir=" + out, "train.freeze=decoder");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<NamedCsvRecord> rows = runs(out);
+        assertThat(rows).extracting(row -> row.getField("phase")).containsExactlyInAnyOrder("pretrain", "finetune");
+        NamedCsvRecord pre = rows.stream().filter(row -> row.getField("phase").equals("pretrain")).findFirst()
+                .orElseThrow();
+        NamedCsvRecord fine = rows.stream().filter(row -> row.getField("phase").equals("finetune")).findFirst()
+                .orElseThrow();
+        rows.forEach(row -> assertFinite(row, "train_rmse", "val_rmse", "val_mrmse"));
+        // The decoder is frozen while fine-tuning: (rho r)_SOC and f_SOC stay those of the pre-trained model.
+        assertThat(fine.getField("rho_r_soc")).isEqualTo(pre.getField("rho_r_soc"));
+        assertThat(fine.getField("f_soc_mean")).isEqualTo(pre.getField("f_soc_mean"));
+        assertThat(fine.getField("val_rmse")).isNotEqualTo(pre.getField("val_rmse"));
+        assertThat(Files.readAllLines(out.resolve(fine.getField("learning_curve")))).hasSize(3);
+    }
+
+    @Test
     void trainExperimentSavesACalibratedArchive() throws IOException {
         Path out = base.resolve("train");
         Result r = run(wiring(), config("""
