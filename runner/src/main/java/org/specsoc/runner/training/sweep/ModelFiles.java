@@ -24,10 +24,10 @@ import org.specsoc.runner.training.JointModel;
  * The one place where a sweep turns a trained model into a {@link ModelArchive} and back (a trained model for
  * {@code spec.modelOutput()}, a checkpoint's model part, the starting point of a fine-tuning phase).
  *
- * <p>Tensors are named {@code encoder.<tensor>} and {@code decoder.<tensor>} after {@link NetworkPart#tensors()},
- * trainable ones first in storage order, then the BatchNorm statistics, so that the flat parameter and state
- * buffers of a {@link JointModel} are the concatenation of the stored tensors in archive order. A fitted
- * encoder (PLSR) stores its {@link FittedEncoder#exportState()} under {@code encoder.<name>}.
+ * <p>Tensors are named {@code encoder.<tensor>} and {@code decoder.<tensor>} after {@link NetworkPart#tensors()}
+ * (parameters and BatchNorm statistics alike, in that order, with their shapes): the layout of
+ * {@code org.specsoc.runner.model.ModelCodec}, which replaces this class once it is merged. A fitted encoder
+ * (PLSR) stores its {@link FittedEncoder#exportState()} under {@code encoder.<name>}.
  */
 public final class ModelFiles {
     static final String ENCODER = "encoder.";
@@ -53,18 +53,12 @@ public final class ModelFiles {
 
     private static void slice(String prefix, NetworkPart part, float[] parameters, float[] state, int[] offsets,
                               List<Tensor> out) {
-        for (boolean trainable : new boolean[] {true, false}) {
-            for (TensorSpec t : part.tensors()) {
-                if (t.trainable() != trainable) {
-                    continue;
-                }
-                float[] source = trainable ? parameters : state;
-                int which = trainable ? 0 : 1;
-                float[] values = Arrays.copyOfRange(source, offsets[which], offsets[which] + t.size());
-                offsets[which] += t.size();
-                out.add(new Tensor(prefix + (trainable ? "" : "state.") + t.name(), new int[] {t.rows(), t.cols()},
-                        values));
-            }
+        for (TensorSpec t : part.tensors()) {
+            float[] source = t.trainable() ? parameters : state;
+            int which = t.trainable() ? 0 : 1;
+            float[] values = Arrays.copyOfRange(source, offsets[which], offsets[which] + t.size());
+            offsets[which] += t.size();
+            out.add(new Tensor(prefix + t.name(), new int[] {t.rows(), t.cols()}, values));
         }
     }
 
@@ -90,22 +84,17 @@ public final class ModelFiles {
 
     private static void fill(ModelArchive archive, String prefix, NetworkPart part, float[] parameters,
                              float[] state, int[] offsets, Path source) throws ArchiveFormatException {
-        for (boolean trainable : new boolean[] {true, false}) {
-            for (TensorSpec t : part.tensors()) {
-                if (t.trainable() != trainable) {
-                    continue;
-                }
-                String name = prefix + (trainable ? "" : "state.") + t.name();
-                Tensor stored = archive.tensor(name).orElseThrow(() -> new ArchiveFormatException(source, name,
-                        "the model has no tensor '" + name + "': it was saved from another architecture", null));
-                if (stored.data().length != t.size()) {
-                    throw new ArchiveFormatException(source, name, "holds " + stored.data().length
-                            + " values but this model's tensor has " + t.rows() + " x " + t.cols(), null);
-                }
-                int which = trainable ? 0 : 1;
-                System.arraycopy(stored.data(), 0, trainable ? parameters : state, offsets[which], t.size());
-                offsets[which] += t.size();
+        for (TensorSpec t : part.tensors()) {
+            String name = prefix + t.name();
+            Tensor stored = archive.tensor(name).orElseThrow(() -> new ArchiveFormatException(source, name,
+                    "the model has no tensor '" + name + "': it was saved from another architecture", null));
+            if (stored.data().length != t.size()) {
+                throw new ArchiveFormatException(source, name, "holds " + stored.data().length
+                        + " values but this model's tensor has " + t.rows() + " x " + t.cols(), null);
             }
+            int which = t.trainable() ? 0 : 1;
+            System.arraycopy(stored.data(), 0, t.trainable() ? parameters : state, offsets[which], t.size());
+            offsets[which] += t.size();
         }
     }
 
