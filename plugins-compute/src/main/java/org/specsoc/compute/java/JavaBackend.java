@@ -91,8 +91,8 @@ public final class JavaBackend implements ComputeBackend {
         JavaBuffer p = buf(parent, "parent");
         long end = (long) offset + (long) rows * cols;
         if (offset < 0 || rows < 0 || cols < 0 || end > p.size()) {
-            throw new IndexOutOfBoundsException("view [" + offset + ", +" + (long) rows * cols + ") outside a buffer of "
-                    + p.size());
+            throw new IndexOutOfBoundsException("view [" + offset + ", +" + (long) rows * cols
+                    + ") outside a buffer of " + p.size());
         }
         return new JavaBuffer(this, p.data, p.offset + offset, rows, cols);
     }
@@ -222,15 +222,8 @@ public final class JavaBackend implements ComputeBackend {
         JavaBuffer jx = buf(x, "x");
         JavaBuffer jy = buf(y, "y");
         sameSize(jx, jy, "activation");
-        chunks(jx.size(), (from, to) -> {
-            int i = from;
-            for (; i + L <= to; i += L) {
-                VectorMath.apply(act, FloatVector.fromArray(S, jx.data, jx.offset + i)).intoArray(jy.data, jy.offset + i);
-            }
-            for (; i < to; i++) {
-                jy.data[jy.offset + i] = VectorMath.apply(act, jx.data[jx.offset + i]);
-            }
-        });
+        chunks(jx.size(), (from, to) -> Epilogue.activate(act, jx.data, jx.offset + from, jy.data, jy.offset + from,
+                to - from));
     }
 
     @Override
@@ -247,7 +240,8 @@ public final class JavaBackend implements ComputeBackend {
                 FloatVector.fromArray(S, jdy.data, jdy.offset + i).mul(d).intoArray(jdx.data, jdx.offset + i);
             }
             for (; i < to; i++) {
-                jdx.data[jdx.offset + i] = jdy.data[jdy.offset + i] * VectorMath.derivative(act, jy.data[jy.offset + i]);
+                float d = VectorMath.derivative(act, jy.data[jy.offset + i]);
+                jdx.data[jdx.offset + i] = jdy.data[jdy.offset + i] * d;
             }
         });
     }
@@ -398,14 +392,15 @@ public final class JavaBackend implements ComputeBackend {
                 int row = i * n;
                 int j = j0;
                 for (; j + L <= j1; j += L) {
-                    FloatVector v = FloatVector.fromArray(S, xd, jx.offset + row + j)
-                            .fma(FloatVector.fromArray(S, scale, j - j0), FloatVector.fromArray(S, shift, j - j0));
-                    VectorMath.apply(act, v).intoArray(yd, jy.offset + row + j);
+                    FloatVector.fromArray(S, xd, jx.offset + row + j)
+                            .fma(FloatVector.fromArray(S, scale, j - j0), FloatVector.fromArray(S, shift, j - j0))
+                            .intoArray(yd, jy.offset + row + j);
                 }
                 for (; j < j1; j++) {
-                    float v = Math.fma(xd[jx.offset + row + j], scale[j - j0], shift[j - j0]);
-                    yd[jy.offset + row + j] = VectorMath.apply(act, v);
+                    yd[jy.offset + row + j] = Math.fma(xd[jx.offset + row + j], scale[j - j0], shift[j - j0]);
                 }
+                // the activation in its own loop: see Epilogue
+                Epilogue.activate(act, yd, jy.offset + row + j0, yd, jy.offset + row + j0, j1 - j0);
             }
         });
     }
@@ -484,7 +479,8 @@ public final class JavaBackend implements ComputeBackend {
                     gv.fma(xh, FloatVector.fromArray(S, sumGx, j)).intoArray(sumGx, j);
                 }
                 for (; j < w; j++) {
-                    float gs = jdy.data[jdy.offset + row + j] * VectorMath.derivative(act, jy.data[jy.offset + row + j]);
+                    float d = VectorMath.derivative(act, jy.data[jy.offset + row + j]);
+                    float gs = jdy.data[jdy.offset + row + j] * d;
                     float xh = (jx.data[jx.offset + row + j] - mean[j]) * inv[j];
                     sumG[j] = sumG[j] + gs;
                     sumGx[j] = Math.fma(gs, xh, sumGx[j]);
@@ -515,7 +511,8 @@ public final class JavaBackend implements ComputeBackend {
                     r.mul(FloatVector.fromArray(S, k, j)).intoArray(jdx.data, jdx.offset + row + j);
                 }
                 for (; j < w; j++) {
-                    float gs = jdy.data[jdy.offset + row + j] * VectorMath.derivative(act, jy.data[jy.offset + row + j]);
+                    float d = VectorMath.derivative(act, jy.data[jy.offset + row + j]);
+                    float gs = jdy.data[jdy.offset + row + j] * d;
                     float xh = (jx.data[jx.offset + row + j] - mean[j]) * inv[j];
                     jdx.data[jdx.offset + row + j] = (gs * m - sumG[j] - xh * sumGx[j]) * k[j];
                 }
@@ -658,7 +655,8 @@ public final class JavaBackend implements ComputeBackend {
             int i = from;
             for (; i + L <= to; i += L) {
                 FloatVector.fromArray(S, jx.data, jx.offset + i)
-                        .fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, jy.data, jy.offset + i)).intoArray(jy.data, jy.offset + i);
+                        .fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, jy.data, jy.offset + i))
+                        .intoArray(jy.data, jy.offset + i);
             }
             for (; i < to; i++) {
                 jy.data[jy.offset + i] = Math.fma(jx.data[jx.offset + i], alpha, jy.data[jy.offset + i]);

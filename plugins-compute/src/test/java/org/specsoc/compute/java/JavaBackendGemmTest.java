@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,9 +177,5 @@ class JavaBackendGemmTest {
             m = Math.max(m, x);
         }
         return m;
-    }
-
-    static List<GemmLayout> layouts() {
-        return List.of(GemmLayout.values());
     }
 }

@@ -122,7 +122,8 @@ public final class PytorchPeer {
         try {
             root = new ObjectMapper().readTree(json);
         } catch (IOException e) {
-            throw new PeerException("--peer pytorch: " + source + " did not print JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            String first = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            throw new PeerException("--peer pytorch: " + source + " did not print JSON: " + first);
         }
         if (root == null || !root.path("measurements").isArray()) {
             throw new PeerException("--peer pytorch: " + source + " printed no \"measurements\" array");
