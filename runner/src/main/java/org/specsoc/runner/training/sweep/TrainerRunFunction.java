@@ -2,6 +2,7 @@ package org.specsoc.runner.training.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -254,6 +255,13 @@ final class TrainerRunFunction implements RunFunction {
             }
             if (!checkpointing.keepFinal()) {
                 checkpoints.discardAll();
+                try (var left = Files.list(checkpoints.directory())) {
+                    if (left.findAny().isEmpty()) {
+                        Files.delete(checkpoints.directory());
+                    }
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // no checkpoint was ever written
+                }
             }
             return new NetworkOutcome(training, validation, socSpectrum, rhoR);
         } finally {
