@@ -196,6 +196,15 @@ final class TrainerRunFunction implements RunFunction {
             // Freezing a part of a freshly initialised model would keep it random: only fine-tuning freezes.
             settings = settings.withFreeze(Freeze.NONE);
         }
+        // Fine-tuning on a few labelled pedons (Exp. 3) can leave fewer rows than a batch: one smaller batch then
+        // covers them all, rather than a run that trains nothing.
+        SpectralDataset trainingSet = trainingSet(data.dataset(), fitRows, spec.rows().unlabelled());
+        int available = decoder.reconstructs() ? trainingSet.rows() : trainingSet.labelledCount();
+        if (available < settings.batchSize() && available >= 2) {
+            LOG.info("{}: {} training rows, fewer than train.batch-size {}: one batch of {}", key.id(), available,
+                    settings.batchSize(), available);
+            settings = settings.withBatchSize(available);
+        }
         JointModel model = new JointModel(backend, encoder, decoder);
         var listeners = TrainingListeners.withCurve(ListenerSettings.from(train), spec.learningCurve(),
                 environment.listeners());
@@ -225,7 +234,7 @@ final class TrainerRunFunction implements RunFunction {
 
             SpectralDataset all = data.dataset();
             IndexSets rows = spec.rows();
-            trainer.train(trainingSet(all, fitRows, rows.unlabelled()),
+            trainer.train(trainingSet,
                     rows.validation().length == 0 ? null : all.subset(rows.validation()), key.id());
 
             Evaluation evaluation = new Evaluation(model, settings.evalBatchNorm());

@@ -233,24 +233,34 @@ class TrainerSweepTest {
                 experiment.type=finetune
                 experiment.seeds=0
                 experiment.groups=1
-                experiment.architectures=linear-mixing
+                experiment.architectures=none, linear-mixing
                 experiment.finetune.labelled-pedons=3
                 experiment.finetune.target-pedons=2
                 experiment.finetune.epochs=2
-                """), "output.dir=" + out, "train.freeze=decoder");
+                """), "output.dir=" + out, "train.freeze=decoder", "train.batch-size=32");
         assertThat(r.exit()).as(r.err()).isZero();
         List<NamedCsvRecord> rows = runs(out);
-        assertThat(rows).extracting(row -> row.getField("phase")).containsExactlyInAnyOrder("pretrain", "finetune");
-        NamedCsvRecord pre = rows.stream().filter(row -> row.getField("phase").equals("pretrain")).findFirst()
-                .orElseThrow();
-        NamedCsvRecord fine = rows.stream().filter(row -> row.getField("phase").equals("finetune")).findFirst()
-                .orElseThrow();
-        rows.forEach(row -> assertFinite(row, "train_rmse", "val_rmse", "val_mrmse"));
+        assertThat(rows).extracting(row -> row.getField("architecture") + "/" + row.getField("phase"))
+                .containsExactlyInAnyOrder("none/pretrain", "none/finetune", "linear-mixing/pretrain",
+                        "linear-mixing/finetune");
+        rows.forEach(row -> assertFinite(row, "train_rmse", "val_rmse"));
+        NamedCsvRecord pre = row(rows, "linear-mixing", "pretrain");
+        NamedCsvRecord fine = row(rows, "linear-mixing", "finetune");
+        assertFinite(fine, "val_mrmse");
         // The decoder is frozen while fine-tuning: (rho r)_SOC and f_SOC stay those of the pre-trained model.
         assertThat(fine.getField("rho_r_soc")).isEqualTo(pre.getField("rho_r_soc"));
         assertThat(fine.getField("f_soc_mean")).isEqualTo(pre.getField("f_soc_mean"));
         assertThat(fine.getField("val_rmse")).isNotEqualTo(pre.getField("val_rmse"));
         assertThat(Files.readAllLines(out.resolve(fine.getField("learning_curve")))).hasSize(3);
+        // Without a decoder the fine-tuning set is the 2 target pedons' labelled spectra, fewer than a batch of
+        // 32: one smaller batch trains on them.
+        assertThat(Files.readAllLines(out.resolve(row(rows, "none", "finetune").getField("learning_curve"))))
+                .hasSize(3);
+    }
+
+    private static NamedCsvRecord row(List<NamedCsvRecord> rows, String architecture, String phase) {
+        return rows.stream().filter(r -> r.getField("architecture").equals(architecture)
+                && r.getField("phase").equals(phase)).findFirst().orElseThrow();
     }
 
     @Test
