@@ -18,6 +18,7 @@ import org.specsoc.runner.archive.ModelArchiveReader;
 import org.specsoc.runner.archive.ModelArchiveWriter;
 import org.specsoc.runner.archive.ModelProvenance;
 import org.specsoc.runner.archive.Tensor;
+import org.specsoc.runner.predict.Calibration;
 import org.specsoc.runner.training.JointModel;
 
 /**
@@ -36,9 +37,9 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** The archive of a network model's current values. */
+    /** The archive of a network model's current values, with its calibration when not null. */
     public static ModelArchive archive(JointModel model, Map<String, String> config, ModelProvenance provenance,
-                                       Map<String, JsonNode> extras) {
+                                       Calibration calibration) {
         float[] parameters = model.parameterValues();
         float[] state = model.stateValues();
         var tensors = new ArrayList<Tensor>();
@@ -48,7 +49,8 @@ public final class ModelFiles {
             slice(DECODER, model.trainableDecoder(), parameters, state, offsets, tensors);
         }
         List<String> endmembers = model.decoder() instanceof MixingDecoder m ? m.endmemberNames() : List.of();
-        return ModelArchive.of(config, provenance, model.shape().wavelengths(), tensors, endmembers, extras);
+        return ModelArchive.of(config, provenance, model.shape().wavelengths(), tensors, endmembers,
+                extras(calibration));
     }
 
     private static void slice(String prefix, NetworkPart part, float[] parameters, float[] state, int[] offsets,
@@ -62,12 +64,17 @@ public final class ModelFiles {
         }
     }
 
-    /** The archive of a fitted (closed-form) encoder. */
-    public static ModelArchive archive(FittedEncoder encoder, double[] wavelengths, Map<String, String> config,
-                                       ModelProvenance provenance, Map<String, JsonNode> extras) {
+    /** The archive of a fitted (closed-form) encoder, with its calibration when not null. */
+    public static ModelArchive archive(FittedEncoder encoder, Map<String, String> config, ModelProvenance provenance,
+                                       Calibration calibration) {
         var tensors = new ArrayList<Tensor>();
         encoder.exportState().forEach((name, t) -> tensors.add(new Tensor(ENCODER + name, t.shape(), t.values())));
-        return ModelArchive.of(config, provenance, wavelengths, tensors, List.of(), extras);
+        return ModelArchive.of(config, provenance, encoder.shape().wavelengths(), tensors, List.of(),
+                extras(calibration));
+    }
+
+    private static Map<String, JsonNode> extras(Calibration calibration) {
+        return calibration == null ? Map.of() : Map.of(ModelArchive.CALIBRATION, calibration.toJsonTree());
     }
 
     /** Flat parameter and state values for {@code model} from an archive written by {@link #archive}. */

@@ -1,7 +1,5 @@
 package org.specsoc.runner.training.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,7 +29,6 @@ import org.specsoc.api.plugin.DecoderFactory;
 import org.specsoc.api.plugin.EncoderFactory;
 import org.specsoc.api.plugin.PluginContext;
 import org.specsoc.api.plugin.RandomStreams;
-import org.specsoc.runner.archive.ModelArchive;
 import org.specsoc.runner.archive.ModelProvenance;
 import org.specsoc.runner.experiment.Architecture;
 import org.specsoc.runner.experiment.ExperimentData;
@@ -152,15 +149,13 @@ final class TrainerRunFunction implements RunFunction {
             training = fittedMetrics(fitted, all.subset(rows.trainingEvaluation()));
             validation = fittedMetrics(fitted, all.subset(rows.validation()));
             if (spec.modelOutput().isPresent()) {
-                var extras = new TreeMap<String, JsonNode>();
+                Calibration trust = null;
                 if (calibration.length > 0) {
                     SpectralDataset held = all.subset(calibration);
-                    float[] soc = fitted.predictSoc(held.spectra(), held.rows());
-                    extras.put(ModelArchive.CALIBRATION, calibrate(held, soc, null).toJsonTree());
+                    trust = calibrate(held, fitted.predictSoc(held.spectra(), held.rows()), null);
                 }
-                extras.put(ModelArchive.PREPROCESSING, ModelArchive.preprocessingExtra(List.of()));
-                ModelFiles.write(ModelFiles.archive(fitted, all.wavelengths(), config(),
-                        provenance.finishedAt(Instant.now()).build(), extras), spec.modelOutput().get());
+                ModelFiles.write(ModelFiles.archive(fitted, config(), provenance.finishedAt(Instant.now()).build(),
+                        trust), spec.modelOutput().get());
             }
         } else if (encoder instanceof TrainableEncoder trainable) {
             Decoder decoder = decoderPlugin.factory().create(decoderPlugin.config(), context, shape);
@@ -229,8 +224,8 @@ final class TrainerRunFunction implements RunFunction {
             }
             long seed = environment.section("train.").getLong("seed");
             trainer.checkpointTo(state -> checkpoints.save(new TrainingCheckpoint(state.epoch(), state.adamStep(),
-                    seed, ModelFiles.archive(model, resumeKeys, provenance.finishedAt(Instant.now()).build(),
-                    Map.of()), Map.of(MOMENTS, state.adamM()), Map.of(MOMENTS, state.adamV()), null)));
+                    seed, ModelFiles.archive(model, resumeKeys, provenance.finishedAt(Instant.now()).build(), null),
+                    Map.of(MOMENTS, state.adamM()), Map.of(MOMENTS, state.adamV()), null)));
 
             SpectralDataset all = data.dataset();
             IndexSets rows = spec.rows();
@@ -251,16 +246,14 @@ final class TrainerRunFunction implements RunFunction {
                 rhoR = mixing.socRhoR();
             }
             if (spec.modelOutput().isPresent()) {
-                var extras = new TreeMap<String, JsonNode>();
+                Calibration trust = null;
                 if (calibration.length > 0) {
                     SpectralDataset held = all.subset(calibration);
                     Evaluation.Predictions p = predict(evaluation, backend, held);
-                    float[] soc = p.soc();
-                    extras.put(ModelArchive.CALIBRATION, calibrate(held, soc, p.rowMse()).toJsonTree());
+                    trust = calibrate(held, p.soc(), p.rowMse());
                 }
-                extras.put(ModelArchive.PREPROCESSING, ModelArchive.preprocessingExtra(List.of()));
                 ModelFiles.write(ModelFiles.archive(model, config, provenance.finishedAt(Instant.now()).build(),
-                        extras), spec.modelOutput().get());
+                        trust), spec.modelOutput().get());
             }
             if (!checkpointing.keepFinal()) {
                 checkpoints.discardAll();

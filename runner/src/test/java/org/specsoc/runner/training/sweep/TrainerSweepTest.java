@@ -272,7 +272,7 @@ class TrainerSweepTest {
                 """), "output.dir=" + out, "train.calibration-fraction=0.2");
         assertThat(r.exit()).as(r.err()).isZero();
         ModelArchive archive = ModelArchiveReader.read(out.resolve("model.specsoc"));
-        assertThat(archive.extras()).containsKeys(ModelArchive.CALIBRATION, ModelArchive.PREPROCESSING);
+        assertThat(archive.extras()).containsKey(ModelArchive.CALIBRATION);
         assertThat(archive.tensors().keySet()).anyMatch(n -> n.startsWith("encoder."))
                 .anyMatch(n -> n.startsWith("decoder."));
         assertThat(archive.endmemberNames()).isNotEmpty();
