@@ -14,7 +14,8 @@ public final class DatasetsPlugin implements SpectralPlugin {
 
     @Override
     public List<DatasetFactory> datasetFactories() {
-        return List.of(new SyntheticDatasetFactory(), new org.specsoc.datasets.csv.SpectraCsvDatasetFactory());
+        return List.of(new SyntheticDatasetFactory(), new org.specsoc.datasets.csv.SpectraCsvDatasetFactory(),
+                new org.specsoc.datasets.raca.RacaDatasetFactory(), new org.specsoc.datasets.lucas.LucasDatasetFactory());
     }
 
     @Override

@@ -133,7 +133,7 @@ public final class SpectraCsvReader {
         var facts = new LinkedHashMap<String, String>();
         facts.put("rows_read", Integer.toString(n));
         facts.put("dead_pixel_dropped", Integer.toString(n - kept));
-        var provenance = new DatasetProvenance("spectra-csv", List.of(FileDigests.of(file, n)), facts);
+        var provenance = new DatasetProvenance("spectra-csv", List.of(t.digest()), facts);
         var all = new SpectralDataset(spectra, t.wavelengths(), labels, ids, groups, provenance);
         if (kept == n) {
             return all;

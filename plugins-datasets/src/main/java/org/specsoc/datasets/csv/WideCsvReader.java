@@ -5,6 +5,11 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.RecordWrapper;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,28 +73,32 @@ public final class WideCsvReader {
         if (Files.size(file) == 0) {
             throw new DataFormatException(file, "the file is empty (no header row)");
         }
-        var handler = new Handler(file);
+        var handler = new Handler(file, threads + 2);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "csv-parse");
             t.setDaemon(true);
             return t;
         });
         List<Future<ParsedChunk>> parsed = new ArrayList<>();
-        try (CsvReader<Chunk> reader = CsvReader.builder().ignoreDifferentFieldCount(true).skipEmptyLines(true)
-                .build(handler, file, StandardCharsets.UTF_8)) {
+        MessageDigest sha256 = sha256();
+        // The digest is taken while the file is parsed, so the provenance record costs no second read.
+        try (var in = new DigestInputStream(Files.newInputStream(file), sha256);
+             var text = new InputStreamReader(in, StandardCharsets.UTF_8);
+             CsvReader<Chunk> reader = CsvReader.builder().ignoreDifferentFieldCount(true).skipEmptyLines(true)
+                .build(handler, text)) {
             for (Chunk full : reader) {
                 if (full != Chunk.PENDING) {
-                    parsed.add(pool.submit(full::parse));
+                    parsed.add(pool.submit(() -> full.parseAndRelease(handler.free)));
                 }
             }
             Chunk last = handler.finish();
             if (last != null) {
-                parsed.add(pool.submit(last::parse));
+                parsed.add(pool.submit(() -> last.parseAndRelease(handler.free)));
             }
             if (handler.header == null) {
                 throw new DataFormatException(file, "the file is empty (no header row)");
             }
-            return assemble(file, handler, parsed);
+            return assemble(file, handler, parsed, HexFormat.of().formatHex(sha256.digest()));
         } catch (CsvParseException e) {
             if (e.getCause() instanceof UncheckedIOException u && u.getCause() instanceof DataFormatException d) {
                 throw d;
@@ -108,7 +117,16 @@ public final class WideCsvReader {
         }
     }
 
-    private WideTable assemble(Path file, Handler h, List<Future<ParsedChunk>> parsed) throws IOException {
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private WideTable assemble(Path file, Handler h, List<Future<ParsedChunk>> parsed, String sha256)
+            throws IOException {
         int m = h.wavelengths.length;
         List<ParsedChunk> chunks = new ArrayList<>(parsed.size());
         for (Future<ParsedChunk> f : parsed) {
@@ -146,7 +164,8 @@ public final class WideCsvReader {
             }
             at += c.rows;
         }
-        return new WideTable(file, h.wavelengths, spectra, rows, text, h.spectralNames, h.spectralPositions, lines);
+        return new WideTable(file, h.wavelengths, spectra, rows, text, h.spectralNames, h.spectralPositions, lines,
+                sha256);
     }
 
     /** The rows of one chunk as characters, before number parsing. */
@@ -186,6 +205,17 @@ public final class WideCsvReader {
             used += len;
         }
 
+        /** Parses the numbers, then hands this chunk's buffers back to {@code pool} for reuse. */
+        ParsedChunk parseAndRelease(java.util.concurrent.BlockingQueue<Chunk> pool) {
+            try {
+                return parse();
+            } finally {
+                rows = 0;
+                used = 0;
+                pool.offer(this);
+            }
+        }
+
         ParsedChunk parse() {
             float[] values = new float[rows * bands];
             for (int r = 0; r < rows; r++) {
@@ -201,8 +231,11 @@ public final class WideCsvReader {
                     }
                 }
             }
-            chars = null;
-            return new ParsedChunk(values, lines, text, rows, null);
+            String[][] textCopy = new String[text.length][];
+            for (int t = 0; t < text.length; t++) {
+                textCopy[t] = Arrays.copyOf(text[t], rows);
+            }
+            return new ParsedChunk(values, Arrays.copyOf(lines, rows), textCopy, rows, null);
         }
     }
 
@@ -221,9 +254,15 @@ public final class WideCsvReader {
         /** Per file column: >= 0 spectral band, -1 - t text column t, Integer.MIN_VALUE skipped. */
         private int[] role;
         private Chunk chunk;
+        /** Chunks whose numbers have been parsed, ready for reuse; bounds memory and garbage. */
+        final java.util.concurrent.BlockingQueue<Chunk> free;
+        private final int maxChunks;
+        private int created;
 
-        Handler(Path file) {
+        Handler(Path file, int maxChunks) {
             this.file = file;
+            this.maxChunks = maxChunks;
+            this.free = new java.util.concurrent.ArrayBlockingQueue<>(maxChunks);
         }
 
         @Override
@@ -285,7 +324,21 @@ public final class WideCsvReader {
         }
 
         private Chunk newChunk() {
-            return new Chunk(file, wavelengths.length, textNames.size(), spectralPositions, spectralNames);
+            Chunk reused = free.poll();
+            if (reused != null) {
+                return reused;
+            }
+            if (created < maxChunks) {
+                created++;
+                return new Chunk(file, wavelengths.length, textNames.size(), spectralPositions, spectralNames);
+            }
+            try {
+                // Every chunk is being parsed: wait for one, which keeps the reader at most a few chunks ahead.
+                return free.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading " + file, e);
+            }
         }
 
         private void defineHeader(long line) throws DataFormatException {

@@ -16,9 +16,16 @@ import java.util.Map;
  * @param spectralColumns header name of each spectral column, in order
  * @param firstSpectralColumn 1-based position of each spectral column in the file
  * @param lines       1-based line of each row
+ * @param sha256      SHA-256 (hex) of the file's bytes, for provenance
  */
 public record WideTable(Path file, double[] wavelengths, float[] spectra, int rows, Map<String, String[]> textColumns,
-                        List<String> spectralColumns, int[] firstSpectralColumn, long[] lines) {
+                        List<String> spectralColumns, int[] firstSpectralColumn, long[] lines,
+                        String sha256) {
+
+    /** The provenance record of this file. */
+    public org.specsoc.api.data.DatasetProvenance.FileDigest digest() {
+        return new org.specsoc.api.data.DatasetProvenance.FileDigest(file.toString(), sha256, rows);
+    }
 
     public int bands() {
         return wavelengths.length;

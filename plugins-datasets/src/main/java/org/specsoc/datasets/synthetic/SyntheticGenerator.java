@@ -106,11 +106,18 @@ public final class SyntheticGenerator {
         List<Integer> regions = RACA_REGIONS.subList(0, settings.regionCount());
 
         var samples = new ArrayList<Sample>();
+        Map<Integer, float[]> oodSoc = new LinkedHashMap<>();
+        Map<Integer, Double> oodRhoR = new LinkedHashMap<>();
         for (int region : regions) {
             SplittableRandom r = streams.stream("region-" + region);
             boolean isOod = ood.contains(region);
             double[] alpha = regionConcentrations(r, isOod);
-            double socLevel = Math.log(0.015) + 0.35 * r.nextGaussian();
+            // OOD regions are also richer in SOC (organic soils), which a model fitted elsewhere under-predicts.
+            double socLevel = Math.log(isOod ? 0.03 : 0.015) + 0.35 * r.nextGaussian();
+            if (isOod) {
+                oodSoc.put(region, oodSocSpectrum(r, grid));
+                oodRhoR.put(region, settings.oodSocRhoR() * Math.exp(0.3 * r.nextGaussian()));
+            }
             int n = Math.max(3, (int) Math.round(settings.scale() * RacaRegionSizes.LABELLED.get(region)));
             int count = 0;
             for (int pedon = 0; count < n; pedon++) {
@@ -145,14 +152,13 @@ public final class SyntheticGenerator {
         float[] socRhoR = new float[rows];
         float[] water = new float[rows];
         float[] socSpectrum = MineralCatalogue.SOC.sample(grid);
-        float[] oodSocSpectrum = MineralCatalogue.SOC_OOD.sample(grid);
         float[] waterShape = MineralCatalogue.WATER_ABSORPTION.sample(grid);
         float[][] endmembers = minerals.spectra();
         double[] rhoR = minerals.rhoR();
 
         IntStream.range(0, rows).parallel().forEach(row -> {
             Sample s = samples.get(row);
-            double socRr = s.ood ? settings.oodSocRhoR() : settings.socRhoR();
+            double socRr = s.ood ? oodRhoR.get(s.region) : settings.socRhoR();
             double[] areal = new double[k + 1];
             double total = 0;
             for (int i = 0; i < k; i++) {
@@ -164,7 +170,7 @@ public final class SyntheticGenerator {
             for (int i = 0; i <= k; i++) {
                 areal[i] /= total;
             }
-            float[] socEm = s.ood ? oodSocSpectrum : socSpectrum;
+            float[] socEm = s.ood ? oodSoc.get(s.region) : socSpectrum;
             var noise = new SplittableRandom(s.noiseSeed);
             int off = row * m;
             for (int b = 0; b < m; b++) {
@@ -210,9 +216,25 @@ public final class SyntheticGenerator {
         facts.put("endmembers", minerals.source());
         var dataset = new SpectralDataset(spectra, grid, soc, ids, groups,
                 new DatasetProvenance("synthetic", List.of(), facts));
-        var truth = new SyntheticTruth(minerals, socSpectrum, oodSocSpectrum, ids.clone(), mass, socAreal, socRhoR,
+        var truth = new SyntheticTruth(minerals, socSpectrum, Map.copyOf(oodSoc), ids.clone(), mass, socAreal, socRhoR,
                 water, settings.oodRegions(), settings);
         return new Result(dataset, truth);
+    }
+
+    /**
+     * Each OOD region's own organic matter: the OOD SOC shape with a region-specific brightness and slope, so
+     * that no other region teaches a model what this region's SOC looks like.
+     */
+    private static float[] oodSocSpectrum(SplittableRandom r, double[] grid) {
+        float[] base = MineralCatalogue.SOC_OOD.sample(grid);
+        double gain = Math.exp(0.3 * r.nextGaussian());
+        double tilt = 0.5 * r.nextGaussian();
+        float[] out = new float[grid.length];
+        for (int b = 0; b < grid.length; b++) {
+            double t = (grid[b] - grid[0]) / Math.max(1e-9, grid[grid.length - 1] - grid[0]);
+            out[b] = (float) Math.min(0.6, base[b] * gain * Math.exp(tilt * (t - 0.5)));
+        }
+        return out;
     }
 
     private double[] regionConcentrations(SplittableRandom r, boolean isOod) {
@@ -221,11 +243,16 @@ public final class SyntheticGenerator {
             alpha[i] = concentrations[i] * Math.exp(0.4 * r.nextGaussian());
         }
         if (isOod) {
-            List<Integer> rich = new ArrayList<>();
+            List<Integer> candidates = new ArrayList<>();
             for (int i = 0; i < minerals.size(); i++) {
                 if (MineralCatalogue.OOD_RICH.contains(minerals.names().get(i))) {
-                    rich.add(i);
+                    candidates.add(i);
                 }
+            }
+            // Two of the unusual minerals, chosen per region, so OOD regions also differ from one another.
+            List<Integer> rich = new ArrayList<>();
+            for (int j = 0; j < 2 && !candidates.isEmpty(); j++) {
+                rich.add(candidates.remove(r.nextInt(candidates.size())));
             }
             if (rich.isEmpty()) {
                 // A real library: enrich three minerals chosen by the region's stream.

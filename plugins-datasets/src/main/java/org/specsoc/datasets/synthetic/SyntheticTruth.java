@@ -19,7 +19,7 @@ import org.specsoc.datasets.csv.AtomicFiles;
  *
  * @param minerals     the mineral endmembers (spectra on the data grid, rho*r)
  * @param socSpectrum  SOC endmember of ordinary regions, on the data grid
- * @param oodSocSpectrum SOC endmember of OOD regions
+ * @param oodSocSpectra SOC endmember of each OOD region (each region has its own)
  * @param ids          sample ids, in data set row order
  * @param massFractions row-major rows x (minerals + 1): mineral mass fractions then SOC's; each row sums to 1
  * @param socAreal     planted f_SOC per sample
@@ -27,7 +27,8 @@ import org.specsoc.datasets.csv.AtomicFiles;
  * @param water        water mass fraction per sample (moisture option; 0 when dry)
  * @param oodRegions   regions generated as out of distribution
  */
-public record SyntheticTruth(SpectralLibrary minerals, float[] socSpectrum, float[] oodSocSpectrum, String[] ids,
+public record SyntheticTruth(SpectralLibrary minerals, float[] socSpectrum, Map<Integer, float[]> oodSocSpectra,
+                             String[] ids,
                              float[] massFractions, float[] socAreal, float[] socRhoR, float[] water,
                              List<Integer> oodRegions, SyntheticSettings settings) {
 
@@ -83,7 +84,9 @@ public record SyntheticTruth(SpectralLibrary minerals, float[] socSpectrum, floa
                     csv.writeRecord(spectrumRow(minerals.names().get(i), minerals.rhoR()[i], minerals.spectra()[i]));
                 }
                 csv.writeRecord(spectrumRow("soc", settings.socRhoR(), socSpectrum));
-                csv.writeRecord(spectrumRow("soc_ood", settings.oodSocRhoR(), oodSocSpectrum));
+                for (var e : new java.util.TreeMap<>(oodSocSpectra).entrySet()) {
+                    csv.writeRecord(spectrumRow("soc_region_" + e.getKey(), Double.NaN, e.getValue()));
+                }
             }
         });
         Map<String, Object> summary = new LinkedHashMap<>();
