@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         description = "Soil organic carbon from Vis-NIR spectra: an encoder trained together with a decoder that"
                 + " reconstructs the spectrum.",
         subcommands = {RunCommand.class, PluginsCommand.class, DiagnoseCommand.class, BenchCommand.class,
-            org.specsoc.runner.report.ReportCommand.class, GenerateCommand.class},
+            org.specsoc.runner.report.ReportCommand.class, GenerateCommand.class,
+            org.specsoc.runner.predict.PredictCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit codes: 0 success, 1 run failure, 2 usage or configuration error."})
 public final class SpecsocCli implements Callable<Integer> {
