@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
                 + " reconstructs the spectrum.",
         subcommands = {RunCommand.class, PluginsCommand.class, DiagnoseCommand.class, BenchCommand.class,
             org.specsoc.runner.report.ReportCommand.class, GenerateCommand.class,
-            org.specsoc.runner.predict.PredictCommand.class},
+            org.specsoc.runner.predict.PredictCommand.class, org.specsoc.runner.predict.PredictDemoCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit codes: 0 success, 1 run failure, 2 usage or configuration error."})
 public final class SpecsocCli implements Callable<Integer> {
