@@ -103,55 +103,51 @@ public final class ModelCodec {
         List<String> endmemberNames = List.of();
         double[] networkGrid = model.networkGrid();
         if (model instanceof TrainedModel.Network n) {
-            {
-                JointModel jm = n.model();
-                description.put("kind", KIND_NETWORK);
-                description.put("encoder", jm.encoder().name());
-                description.put("decoder", jm.decoder().name());
-                description.put("latent", jm.shape().latent());
-                config.putIfAbsent(PluginKind.ENCODER.selectorKey(), jm.encoder().name());
-                config.putIfAbsent(PluginKind.DECODER.selectorKey(), jm.decoder().name());
-                float[] parameters = jm.parameterValues();
-                float[] state = jm.stateValues();
-                int[] offsets = {0, 0};
-                addPart(ENCODER, jm.encoder(), parameters, state, offsets, tensors);
-                if (jm.trainableDecoder() != null) {
-                    addPart(DECODER, jm.trainableDecoder(), parameters, state, offsets, tensors);
-                }
-                if (jm.decoder() instanceof MixingDecoder mixing) {
-                    endmemberNames = mixing.endmemberNames();
-                }
-                if (jm.decoder() instanceof LinearMixingDecoder lmd) {
-                    var em = lmd.endmembers();
-                    tensors.add(new Tensor(ENDMEMBER_SPECTRA, new int[] {em.count(), networkGrid.length},
-                            em.spectra().clone()));
-                    // Doubles, not float32: the decoder divides by them, and a rounded value would change outputs.
-                    ArrayNode rho = description.putArray("endmember-rho-r");
-                    for (double v : em.rhoR()) {
-                        rho.add(v);
-                    }
+            JointModel jm = n.model();
+            description.put("kind", KIND_NETWORK);
+            description.put("encoder", jm.encoder().name());
+            description.put("decoder", jm.decoder().name());
+            description.put("latent", jm.shape().latent());
+            config.putIfAbsent(PluginKind.ENCODER.selectorKey(), jm.encoder().name());
+            config.putIfAbsent(PluginKind.DECODER.selectorKey(), jm.decoder().name());
+            float[] parameters = jm.parameterValues();
+            float[] state = jm.stateValues();
+            int[] offsets = {0, 0};
+            addPart(ENCODER, jm.encoder(), parameters, state, offsets, tensors);
+            if (jm.trainableDecoder() != null) {
+                addPart(DECODER, jm.trainableDecoder(), parameters, state, offsets, tensors);
+            }
+            if (jm.decoder() instanceof MixingDecoder mixing) {
+                endmemberNames = mixing.endmemberNames();
+            }
+            if (jm.decoder() instanceof LinearMixingDecoder lmd) {
+                var em = lmd.endmembers();
+                tensors.add(new Tensor(ENDMEMBER_SPECTRA, new int[] {em.count(), networkGrid.length},
+                        em.spectra().clone()));
+                // Doubles, not float32: the decoder divides by them, and a rounded value would change outputs.
+                ArrayNode rho = description.putArray("endmember-rho-r");
+                for (double v : em.rhoR()) {
+                    rho.add(v);
                 }
             }
         } else if (model instanceof TrainedModel.Fitted f) {
-            {
-                FittedEncoder fe = f.encoder();
-                description.put("kind", KIND_FITTED);
-                description.put("encoder", fe.name());
-                description.put("decoder", "none");
-                description.put("latent", fe.shape().latent());
-                config.putIfAbsent(PluginKind.ENCODER.selectorKey(), fe.name());
-                config.putIfAbsent(PluginKind.DECODER.selectorKey(), "none");
-                fe.exportState().forEach((name, t) -> {
-                    int[] shape = t.shape();
-                    for (int d : shape) {
-                        if (d < 1) {
-                            throw new IllegalArgumentException("fitted state '" + name + "' of encoder '" + fe.name()
-                                    + "' has an empty dimension " + Arrays.toString(shape));
-                        }
+            FittedEncoder fe = f.encoder();
+            description.put("kind", KIND_FITTED);
+            description.put("encoder", fe.name());
+            description.put("decoder", "none");
+            description.put("latent", fe.shape().latent());
+            config.putIfAbsent(PluginKind.ENCODER.selectorKey(), fe.name());
+            config.putIfAbsent(PluginKind.DECODER.selectorKey(), "none");
+            fe.exportState().forEach((name, t) -> {
+                int[] shape = t.shape();
+                for (int d : shape) {
+                    if (d < 1) {
+                        throw new IllegalArgumentException("fitted state '" + name + "' of encoder '" + fe.name()
+                                + "' has an empty dimension " + Arrays.toString(shape));
                     }
-                    tensors.add(new Tensor(ENCODER + name, shape, t.values()));
-                });
-            }
+                }
+                tensors.add(new Tensor(ENCODER + name, shape, t.values()));
+            });
         }
         if (!Arrays.equals(networkGrid, model.dataGrid())) {
             ArrayNode grid = description.putArray("network-wavelengths");

@@ -51,6 +51,11 @@ public final class StoredPreprocessing {
         return out;
     }
 
+    /** The fitted steps of a training run, as prediction applies them (row filters left out, see above). */
+    public static StoredPreprocessing of(List<PreprocessingStep.Fitted> fitted) {
+        return new StoredPreprocessing(fitted.stream().filter(f -> !ROW_FILTERS.contains(f.name())).toList());
+    }
+
     /** Restores stored steps through their factories; an unknown step is an error naming the installed ones. */
     public static StoredPreprocessing restore(List<Map<String, String>> stored,
                                               Map<String, ? extends PreprocessorFactory> factories) {
