@@ -6,6 +6,13 @@ import org.specsoc.api.plugin.DatasetFactory;
 import org.specsoc.api.plugin.PreprocessorFactory;
 import org.specsoc.api.plugin.SpectralLibraryReader;
 import org.specsoc.api.plugin.SpectralPlugin;
+import org.specsoc.datasets.csv.SpectraCsvDatasetFactory;
+import org.specsoc.datasets.library.CsvLibraryReader;
+import org.specsoc.datasets.library.EnviLibraryReader;
+import org.specsoc.datasets.library.Splib07AsciiReader;
+import org.specsoc.datasets.lucas.LucasDatasetFactory;
+import org.specsoc.datasets.preprocess.PreprocessorFactories;
+import org.specsoc.datasets.raca.RacaDatasetFactory;
 import org.specsoc.datasets.synthetic.SyntheticDatasetFactory;
 
 /** The data sets, readers, spectral libraries and preprocessing steps of this module. */
@@ -14,18 +21,17 @@ public final class DatasetsPlugin implements SpectralPlugin {
 
     @Override
     public List<DatasetFactory> datasetFactories() {
-        return List.of(new SyntheticDatasetFactory(), new org.specsoc.datasets.csv.SpectraCsvDatasetFactory(),
-                new org.specsoc.datasets.raca.RacaDatasetFactory(), new org.specsoc.datasets.lucas.LucasDatasetFactory());
+        return List.of(new SyntheticDatasetFactory(), new SpectraCsvDatasetFactory(), new RacaDatasetFactory(),
+                new LucasDatasetFactory());
     }
 
     @Override
     public List<PreprocessorFactory> preprocessorFactories() {
-        return org.specsoc.datasets.preprocess.PreprocessorFactories.all();
+        return PreprocessorFactories.all();
     }
 
     @Override
     public List<SpectralLibraryReader> spectralLibraryReaders() {
-        return List.of(new org.specsoc.datasets.library.EnviLibraryReader(),
-                new org.specsoc.datasets.library.Splib07AsciiReader(), new org.specsoc.datasets.library.CsvLibraryReader());
+        return List.of(new EnviLibraryReader(), new Splib07AsciiReader(), new CsvLibraryReader());
     }
 }

@@ -39,7 +39,8 @@ class DatasetsPluginTest {
 
     @Test
     void spectraCsvThroughItsKeys() throws IOException {
-        Files.writeString(dir.resolve("d.csv"), "sample_id,toc,site,nm_500,nm_510\na,2.0,s1,0.4,0.5\nb,3.0,s2,0.3,0.2\n");
+        Files.writeString(dir.resolve("d.csv"),
+                "sample_id,toc,site,nm_500,nm_510\na,2.0,s1,0.4,0.5\nb,3.0,s2,0.3,0.2\n");
         var f = dataset("spectra-csv");
         var config = f.configSpec().bind("dataset.", Map.of("file", "d.csv", "label-column", "toc",
                 "region-column", "site"));

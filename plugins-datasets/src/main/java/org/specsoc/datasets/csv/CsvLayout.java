@@ -30,8 +30,8 @@ public record CsvLayout(Optional<String> idColumn, Optional<String> labelColumn,
     }
 
     public CsvLayout withRegion(String column) {
-        return new CsvLayout(idColumn, labelColumn, labelScale, Optional.of(column), pedonColumn, groupColumns, quantity,
-                deadPixelFilter);
+        return new CsvLayout(idColumn, labelColumn, labelScale, Optional.of(column), pedonColumn, groupColumns,
+                quantity, deadPixelFilter);
     }
 
     public CsvLayout withQuantity(SpectralQuantity q) {

@@ -1,7 +1,6 @@
 package org.specsoc.datasets.csv;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import org.specsoc.api.config.ConfigSpec;
 import org.specsoc.api.config.ConfigType;
 import org.specsoc.api.config.PluginConfig;
@@ -51,9 +50,5 @@ public final class SpectraCsvDatasetFactory implements DatasetFactory {
                 c.getDouble("label-scale"), c.getOptionalString("region-column"), c.getOptionalString("pedon-column"),
                 c.getStringList("group-columns"), SpectralQuantity.of(c.getString("quantity")),
                 c.getBoolean("dead-pixel-filter"));
-    }
-
-    static Optional<String> none() {
-        return Optional.empty();
     }
 }

@@ -368,8 +368,8 @@ public final class WideCsvReader {
                 }
                 if (!wl.isEmpty() && !(w > wl.get(wl.size() - 1))) {
                     throw new DataFormatException(file, line, c + 1, name, "wavelengths must increase from column to "
-                            + "column, but " + SpectraFormat.nm(w) + " nm follows " + SpectraFormat.nm(wl.get(wl.size() - 1))
-                            + " nm");
+                            + "column, but " + SpectraFormat.nm(w) + " nm follows "
+                            + SpectraFormat.nm(wl.get(wl.size() - 1)) + " nm");
                 }
                 role[c] = wl.size();
                 wl.add(w);
@@ -384,10 +384,6 @@ public final class WideCsvReader {
             spectralNames = List.copyOf(names);
             spectralPositions = positions.stream().mapToInt(Integer::intValue).toArray();
             chunk = newChunk();
-        }
-
-        List<String> header() {
-            return header;
         }
     }
 
@@ -406,9 +402,5 @@ public final class WideCsvReader {
     public static Predicate<String> only(List<String> names) {
         var set = new HashSet<String>(names);
         return set::contains;
-    }
-
-    static Map<String, String[]> copy(Map<String, String[]> m) {
-        return new LinkedHashMap<>(m);
     }
 }

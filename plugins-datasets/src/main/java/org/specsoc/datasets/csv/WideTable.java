@@ -30,9 +30,4 @@ public record WideTable(Path file, double[] wavelengths, float[] spectra, int ro
     public int bands() {
         return wavelengths.length;
     }
-
-    /** 1-based file column of a text column, for messages. */
-    public int columnOf(String name, List<String> header) {
-        return header.indexOf(name) + 1;
-    }
 }

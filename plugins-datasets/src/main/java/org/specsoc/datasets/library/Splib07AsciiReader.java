@@ -63,7 +63,8 @@ public final class Splib07AsciiReader implements SpectralLibraryReader {
                 files = s.filter(Splib07AsciiReader::isSpectrumFile).sorted().toList();
             }
             if (files.isEmpty()) {
-                throw new DataFormatException(file, "no splib07 spectrum files (*.txt starting 'splib07') in the folder");
+                throw new DataFormatException(file,
+                        "no splib07 spectrum files (*.txt starting 'splib07') in the folder");
             }
         } else {
             folder = file.toAbsolutePath().getParent();

@@ -48,7 +48,8 @@ public final class SpectralOps {
             return d;
         }
         if (grid[0] < wl[0] || grid[grid.length - 1] > wl[wl.length - 1]) {
-            String missing = grid[0] < wl[0] ? grid[0] + ".." + wl[0] : wl[wl.length - 1] + ".." + grid[grid.length - 1];
+            String missing = grid[0] < wl[0] ? grid[0] + ".." + wl[0]
+                    : wl[wl.length - 1] + ".." + grid[grid.length - 1];
             throw new SpectralCoverageException("the data cover " + wl[0] + ".." + wl[wl.length - 1]
                     + " nm; the target grid " + grid[0] + ".." + grid[grid.length - 1] + " nm needs " + missing
                     + " nm too (no extrapolation)");

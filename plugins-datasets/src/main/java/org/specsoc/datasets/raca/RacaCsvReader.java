@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.specsoc.api.data.DatasetProvenance;
@@ -295,9 +294,5 @@ public final class RacaCsvReader {
 
     static String norm(String s) {
         return s.toLowerCase(Locale.ROOT).replace(".", "").replace("_", "").trim();
-    }
-
-    static int[] range(int n) {
-        return IntStream.range(0, n).toArray();
     }
 }

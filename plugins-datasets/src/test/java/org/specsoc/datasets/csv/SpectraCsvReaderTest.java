@@ -37,8 +37,8 @@ class SpectraCsvReaderTest {
 
     @Test
     void writerAndReaderRoundTripExactly() throws IOException {
-        SpectralDataset d = new SyntheticGenerator(SyntheticSettings.defaults(2).withScale(0.06).withGrid(400, 2500, 25))
-                .generate().dataset();
+        SpectralDataset d = new SyntheticGenerator(SyntheticSettings.defaults(2).withScale(0.06)
+                .withGrid(400, 2500, 25)).generate().dataset();
         Path p = dir.resolve("syn.csv");
         SpectraCsvWriter.write(d, p);
         var layout = new CsvLayout(Optional.empty(), Optional.of("soc"), 1.0, Optional.of("region"),

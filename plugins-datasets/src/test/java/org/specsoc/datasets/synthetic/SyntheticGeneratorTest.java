@@ -16,7 +16,8 @@ import org.specsoc.api.data.SpectralDataset;
 import org.specsoc.api.testing.SharedData;
 
 class SyntheticGeneratorTest {
-    private static final SyntheticSettings SMALL = SyntheticSettings.defaults(7).withScale(0.02).withGrid(400, 2500, 10);
+    private static final SyntheticSettings SMALL =
+            SyntheticSettings.defaults(7).withScale(0.02).withGrid(400, 2500, 10);
 
     @Test
     void embeddedRegionSizesMatchTheAuthorsRegionSummary() throws IOException {

@@ -30,6 +30,7 @@ import org.specsoc.api.plugin.RandomStreams;
 import org.specsoc.runner.bench.BenchOptions;
 import org.specsoc.runner.bench.Benchmark;
 import org.specsoc.runner.bench.Measurement;
+import org.specsoc.runner.bench.PytorchPeer;
 import org.specsoc.runner.config.AtomicFileWriter;
 import org.specsoc.runner.wiring.ComputeBackendSelector;
 import org.specsoc.runner.wiring.InstalledPlugins;
@@ -72,6 +73,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "One repetition each: checks the command, not for reporting figures.")
     private boolean quick;
 
+    @Option(names = "--peer", paramLabel = "TOOL", description = "Also measure the same GEMM shapes and epochs with"
+            + " TOOL on this machine and print both figures with their ratio; TOOL is 'pytorch' (runs "
+            + PytorchPeer.SCRIPT + "; needs Python 3 with PyTorch; takes minutes). Off by default.")
+    private String peer;
+
+    @Option(names = "--python", paramLabel = "EXE", defaultValue = "python3",
+            description = "Python interpreter for --peer pytorch (default: ${DEFAULT-VALUE}).")
+    private String python;
+
+    @Option(names = "--peer-script", paramLabel = "FILE", description = "The peer script; by default "
+            + PytorchPeer.SCRIPT + " under the working directory or above the specsoc jar.")
+    private Path peerScript;
+
     @Override
     public Integer call() throws Exception {
         List<Benchmark> benchmarks = selectBenchmarks(
@@ -80,6 +94,7 @@ final class BenchCommand implements Callable<Integer> {
                 cli.injector().getInstance(InstalledPlugins.class),
                 cli.injector().getInstance(ComputeBackendSelector.class));
         PrintWriter out = spec.commandLine().getOut();
+        Path script = peer == null ? null : peerScript();
         if (benchmarks.isEmpty()) {
             spec.commandLine().getErr().println("specsoc: no benchmarks are installed; nothing to measure");
         }
@@ -115,11 +130,70 @@ final class BenchCommand implements Callable<Integer> {
         }
         table(measurements).forEach(out::println);
         out.flush();
+        var peerMeasurements = new ArrayList<Measurement>();
+        if (script != null) {
+            List<String> groups = benchmarks.stream().map(Benchmark::name).filter(PytorchPeer.GROUPS::contains)
+                    .toList();
+            if (groups.isEmpty()) {
+                LOG.warn("--peer pytorch: none of the selected benchmarks has a PyTorch counterpart ({})",
+                        String.join(", ", PytorchPeer.GROUPS));
+            } else {
+                try {
+                    LOG.info("Running the PyTorch peer: {} {}", python, script);
+                    PytorchPeer.Result result = PytorchPeer.run(python, script, options(scratch), groups,
+                            Runtime.getRuntime().availableProcessors());
+                    peerMeasurements.addAll(result.measurements());
+                    out.println();
+                    comparisonTable(result, PytorchPeer.compare(measurements, result.measurements()))
+                            .forEach(out::println);
+                    out.flush();
+                } catch (PytorchPeer.PeerException e) {
+                    failed = true;
+                    spec.commandLine().getErr().println("specsoc: " + e.getMessage());
+                }
+            }
+        }
         if (json != null) {
-            AtomicFileWriter.write(cli.workingDirectory().resolve(json), toJson(measurements));
+            var all = new ArrayList<>(measurements);
+            all.addAll(peerMeasurements);
+            AtomicFileWriter.write(cli.workingDirectory().resolve(json), toJson(all));
             LOG.info("Wrote {}", json);
         }
         return failed ? SpecsocCli.RUN_FAILED : SpecsocCli.OK;
+    }
+
+    private Path peerScript() {
+        if (!peer.equals("pytorch")) {
+            throw new ConfigurationException("--peer: unknown peer '" + peer + "'; known: pytorch"
+                    + NearestName.suggestion(peer, List.of("pytorch")));
+        }
+        if (peerScript != null) {
+            Path given = cli.workingDirectory().resolve(peerScript);
+            if (!Files.isRegularFile(given)) {
+                throw new ConfigurationException("--peer-script: no such file: " + given);
+            }
+            return given;
+        }
+        return PytorchPeer.findScript(cli.workingDirectory(), PytorchPeer.codeLocation())
+                .orElseThrow(() -> new ConfigurationException("--peer pytorch: cannot find " + PytorchPeer.SCRIPT
+                        + " under " + cli.workingDirectory() + " or above " + PytorchPeer.codeLocation()
+                        + "; name it with --peer-script"));
+    }
+
+    static List<String> comparisonTable(PytorchPeer.Result peer, List<PytorchPeer.Comparison> rows) {
+        var lines = new ArrayList<String>();
+        lines.add(String.format(Locale.ROOT, "Beside PyTorch %s (%d threads) on this machine; ratio > 1: specsoc is"
+                + " faster", peer.torchVersion(), peer.threads()));
+        if (rows.isEmpty()) {
+            lines.add("  (no measurement names in common)");
+            return lines;
+        }
+        var table = new TextTable("backend", "benchmark", "specsoc", "pytorch", "ratio");
+        for (PytorchPeer.Comparison c : rows) {
+            table.row(c.backend(), c.name(), c.ours(), c.peer(), String.format(Locale.ROOT, "%.2f", c.ratio()));
+        }
+        lines.addAll(table.render(""));
+        return lines;
     }
 
     private BenchOptions options(Path scratch) {

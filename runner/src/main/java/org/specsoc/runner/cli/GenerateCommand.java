@@ -47,7 +47,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path base = cli.workingDirectory();
-        var prepared = cli.injector().getInstance(ExperimentLauncher.class).prepare(base.resolve(config), overrides, base);
+        var prepared = cli.injector().getInstance(ExperimentLauncher.class)
+                .prepare(base.resolve(config), overrides, base);
         var dataset = prepared.configuration().dataset().orElseThrow(() -> new ConfigurationException(
                 List.of("the configuration selects no data set: set 'dataset.type' (e.g. synthetic)")));
         var installed = cli.injector().getInstance(InstalledPlugins.class);

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.specsoc.api.config.ConfigurationException;
+import org.specsoc.runner.report.ReportCommand;
 import org.specsoc.runner.wiring.SpecsocWiring;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,8 +34,8 @@ import picocli.CommandLine.Spec;
         description = "Soil organic carbon from Vis-NIR spectra: an encoder trained together with a decoder that"
                 + " reconstructs the spectrum.",
         subcommands = {RunCommand.class, PluginsCommand.class, DiagnoseCommand.class, BenchCommand.class,
-            org.specsoc.runner.report.ReportCommand.class, GenerateCommand.class,
-            org.specsoc.runner.predict.PredictCommand.class, org.specsoc.runner.predict.PredictDemoCommand.class},
+                GenerateCommand.class, ReportCommand.class, org.specsoc.runner.predict.PredictCommand.class,
+                org.specsoc.runner.predict.PredictDemoCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit codes: 0 success, 1 run failure, 2 usage or configuration error."})
 public final class SpecsocCli implements Callable<Integer> {
