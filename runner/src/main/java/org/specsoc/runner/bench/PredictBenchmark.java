@@ -82,15 +82,23 @@ public final class PredictBenchmark implements Benchmark {
     private static Measurement time(ComputeBackend backend, String name, String size, int repetitions, int rows,
                                     Run run) throws IOException {
         double[] seconds = new double[repetitions];
+        double[] cpu = new double[repetitions];
         for (int r = 0; r < repetitions; r++) {
+            long cpuStart = PlsrBenchmark.processCpuNanos();
             long start = System.nanoTime();
             run.run();
             seconds[r] = (System.nanoTime() - start) * 1e-9;
+            cpu[r] = (PlsrBenchmark.processCpuNanos() - cpuStart) * 1e-9;
         }
         Arrays.sort(seconds);
+        Arrays.sort(cpu);
         double median = seconds[repetitions / 2];
+        // On a shared machine wall time says how busy the neighbours were; spectra per CPU second (all threads)
+        // says what the work costs, so that an idle machine's rate can be judged.
+        String cpuNote = PlsrBenchmark.processCpuNanos() >= 0 && cpu[repetitions / 2] > 0
+                ? String.format(Locale.ROOT, ", %.0f spectra per CPU second", rows / cpu[repetitions / 2]) : "";
         return Measurement.seconds(backend.name(), name, median, rows / median, size + ", median of "
-                + repetitions + ", " + Runtime.getRuntime().availableProcessors() + " processors visible");
+                + repetitions + ", " + Runtime.getRuntime().availableProcessors() + " processors visible" + cpuNote);
     }
 
     /** A calibration with plausible numbers: prediction speed does not depend on them. */
