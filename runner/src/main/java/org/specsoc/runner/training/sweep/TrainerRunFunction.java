@@ -154,7 +154,8 @@ final class TrainerRunFunction implements RunFunction {
                     SpectralDataset held = all.subset(calibration);
                     trust = calibrate(held, fitted.predictSoc(held.spectra(), held.rows()), null);
                 }
-                ModelFiles.write(ModelFiles.archive(fitted, config(), provenance.finishedAt(Instant.now()).build(),
+                ModelFiles.write(ModelFiles.archive(fitted, config(encoderPlugin.name(), "none"),
+                        provenance.finishedAt(Instant.now()).build(),
                         trust), spec.modelOutput().get());
             }
         } else if (encoder instanceof TrainableEncoder trainable) {
@@ -212,7 +213,7 @@ final class TrainerRunFunction implements RunFunction {
             }
             CheckpointStore checkpoints = new CheckpointStore(
                     spec.learningCurve().resolveSibling(key.id() + ".checkpoints"), checkpointing);
-            Map<String, String> config = config();
+            Map<String, String> config = config(encoder.name(), decoder.name());
             var resumeKeys = new TreeMap<>(config);
             SWEEP_ONLY_KEYS.forEach(resumeKeys::remove);
             var resumable = checkpoints.resumable(resumeKeys);
@@ -285,8 +286,15 @@ final class TrainerRunFunction implements RunFunction {
         return environment.backendChoice().availability().detail();
     }
 
-    private Map<String, String> config() {
-        return environment.effectiveConfiguration().values();
+    /**
+     * The effective configuration with the run's own encoder and decoder as {@code encoder.type} and
+     * {@code decoder.type}: in a sweep the file's selectors do not say which model a run trained.
+     */
+    private Map<String, String> config(String encoderType, String decoderType) {
+        var config = new TreeMap<>(environment.effectiveConfiguration().values());
+        config.put("encoder.type", encoderType);
+        config.put("decoder.type", decoderType);
+        return config;
     }
 
     /**

@@ -22,10 +22,13 @@ import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.specsoc.api.compute.ReferenceBackend;
 import org.specsoc.api.model.TrainingListener;
 import org.specsoc.runner.archive.ModelArchive;
 import org.specsoc.runner.archive.ModelArchiveReader;
 import org.specsoc.runner.cli.SpecsocCli;
+import org.specsoc.runner.model.ModelCodec;
+import org.specsoc.runner.model.TrainedModel;
 import org.specsoc.runner.wiring.PluginRegistry;
 import org.specsoc.runner.wiring.RunnerExtension;
 import org.specsoc.runner.wiring.SpecsocWiring;
@@ -278,6 +281,13 @@ class TrainerSweepTest {
         assertThat(archive.endmemberNames()).isNotEmpty();
         assertThat(archive.provenance().compute().backend()).isEqualTo("java");
         assertThat(archive.wavelengths()).hasSize(43);
+        // specsoc predict's loader rebuilds it, calibration included.
+        try (var backend = new ReferenceBackend()) {
+            ModelCodec.Loaded loaded = ModelCodec.load(out.resolve("model.specsoc"),
+                    PluginRegistry.discover(TrainerSweepTest.class.getClassLoader()), backend);
+            assertThat(loaded.calibration()).isPresent();
+            assertThat(loaded.model()).isInstanceOf(TrainedModel.Network.class);
+        }
     }
 
     @Test
