@@ -1,5 +1,6 @@
 package org.specsoc.decoders;
 
+import java.util.Arrays;
 import java.util.List;
 import org.specsoc.api.data.SpectralLibrary;
 
@@ -44,6 +45,13 @@ public record Endmembers(List<String> names, float[] spectra, double[] rhoR, Str
         }
         int m = grid.length;
         float[] out = new float[library.size() * m];
+        if (Arrays.equals(w, grid)) {
+            // Already on the grid (a model restored from its archive): copy, so that the values stay bit-exact.
+            for (int e = 0; e < library.size(); e++) {
+                System.arraycopy(library.spectra()[e], 0, out, e * m, m);
+            }
+            return new Endmembers(library.names(), out, library.rhoR().clone(), library.source());
+        }
         for (int e = 0; e < library.size(); e++) {
             float[] s = library.spectra()[e];
             int j = 0;

@@ -95,6 +95,15 @@ public final class LinearMixingDecoder implements MixingDecoder {
         return endmembers.names();
     }
 
+    /** The fixed minerals on the model grid (what a model archive stores to rebuild this decoder). */
+    public Endmembers endmembers() {
+        return endmembers;
+    }
+
+    public double penaltyWeight() {
+        return penaltyWeight;
+    }
+
     public boolean rhoREnabled() {
         return rhoREnabled;
     }

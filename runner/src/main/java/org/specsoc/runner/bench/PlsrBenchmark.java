@@ -81,7 +81,7 @@ public final class PlsrBenchmark implements Benchmark {
     }
 
     /** CPU time of the whole process (every thread, GC included), or -1 where the JVM does not report it. */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }

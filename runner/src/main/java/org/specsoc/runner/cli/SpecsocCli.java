@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         description = "Soil organic carbon from Vis-NIR spectra: an encoder trained together with a decoder that"
                 + " reconstructs the spectrum.",
         subcommands = {RunCommand.class, PluginsCommand.class, DiagnoseCommand.class, BenchCommand.class,
-                GenerateCommand.class, ReportCommand.class},
+                GenerateCommand.class, ReportCommand.class, org.specsoc.runner.predict.PredictCommand.class,
+                org.specsoc.runner.predict.PredictDemoCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit codes: 0 success, 1 run failure, 2 usage or configuration error."})
 public final class SpecsocCli implements Callable<Integer> {

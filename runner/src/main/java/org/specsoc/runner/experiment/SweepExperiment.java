@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.specsoc.api.config.ConfigKey;
 import org.specsoc.api.config.ConfigSpec;
 import org.specsoc.api.config.ConfigType;
 import org.specsoc.api.config.PluginConfig;
@@ -61,6 +63,34 @@ abstract class SweepExperiment implements ExperimentType {
     public Set<PluginKind> requiredPlugins() {
         // The decoder of each run comes from experiment.architectures.
         return EnumSet.of(PluginKind.ENCODER, PluginKind.DATASET);
+    }
+
+    /**
+     * The decoders (and the {@code plsr} encoder) that {@code experiment.architectures} selects run by run, so
+     * that the configuration checker accepts and binds each listed architecture's own keys (for example
+     * {@code decoder.hidden} of {@code ann} next to {@code decoder.endmembers} of {@code linear-mixing}).
+     */
+    @Override
+    public Map<PluginKind, Set<String>> perRunPlugins(Map<String, String> values) {
+        String key = "experiment." + architecturesKey();
+        String text = values.get(key);
+        if (text == null) {
+            text = configSpec().key(architecturesKey()).map(ConfigKey::defaultValue).orElse("");
+        }
+        List<String> names = java.util.Arrays.stream(text.split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList();
+        var decoders = new java.util.TreeSet<String>();
+        var encoders = new java.util.TreeSet<String>();
+        for (Architecture a : Architecture.parseAll(names, key)) {
+            decoders.add(a.decoderType());
+            a.encoderType().ifPresent(encoders::add);
+        }
+        return Map.of(PluginKind.DECODER, decoders, PluginKind.ENCODER, encoders);
+    }
+
+    /** The experiment key (relative to {@code experiment.}) that lists the architectures. */
+    String architecturesKey() {
+        return "architectures";
     }
 
     List<Architecture> architectures(PluginConfig config) {

@@ -41,6 +41,11 @@ public final class TrainExperiment extends SweepExperiment {
     }
 
     @Override
+    String architecturesKey() {
+        return "architecture";
+    }
+
+    @Override
     List<Architecture> architectures(PluginConfig config) {
         return List.of(Architecture.parse(config.getString("architecture"), config.fullKey("architecture")));
     }

@@ -8,9 +8,27 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.List;
+import java.util.Map;
+import org.specsoc.api.compute.ComputeBackend;
+import org.specsoc.api.config.ConfigurationException;
+import org.specsoc.api.data.SpectralDataSource;
+import org.specsoc.api.plugin.ComputeBackendFactory;
+import org.specsoc.api.plugin.DatasetFactory;
+import org.specsoc.api.plugin.PreprocessorFactory;
+import org.specsoc.api.plugin.RandomStreams;
 import org.specsoc.datasets.envi.EnviFormatException;
 import org.specsoc.datasets.envi.EnviHeader;
 import org.specsoc.datasets.envi.EnviImageReader;
+import org.specsoc.runner.archive.ArchiveFormatException;
+import org.specsoc.runner.archive.ModelArchive;
+import org.specsoc.runner.archive.ModelArchiveReader;
+import org.specsoc.runner.model.ModelCodec;
+import org.specsoc.runner.model.ModelPredictors;
+import org.specsoc.runner.wiring.ComputeBackendSelector;
+import org.specsoc.runner.wiring.PluginKind;
+import org.specsoc.runner.wiring.PluginRegistry;
+import org.specsoc.runner.wiring.RunnerPluginContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,7 +38,7 @@ import picocli.CommandLine.Spec;
  * {@code specsoc predict}: applies a trained model to new spectra and says, for each, how far to trust it.
  * Tabular input gives a CSV ({@link PredictionWriter}); an ENVI image gives an ENVI image with bands SOC,
  * MRMSE and OOD plus PNG quick-looks ({@link ImagePredictor}). A standalone command: the top-level CLI adds it
- * as a subcommand ({@code new CommandLine(new SpecsocCli()).addSubcommand(new PredictCommand())}).
+ * as a subcommand (listed in {@code SpecsocCli}'s subcommands).
  *
  * <p>Exit codes: 0 done, 1 the input, the model or an output could not be used (one line on standard error
  * says why), 2 wrong usage (picocli).
@@ -85,12 +103,20 @@ public final class PredictCommand implements Callable<Integer> {
                     + "'reflectance scale factor' (e.g. 10000 for int16 products whose header lacks it).")
     Double reflectanceScale;
 
+    static final String SPECTRA_CSV = "spectra-csv";
+
     private final ModelLoader models;
     private final TableReader tables;
 
-    /** The command as the CLI runs it. */
+    @Option(names = "--backend", defaultValue = "auto", paramLabel = "NAME",
+            description = "Compute backend for the network: auto (the preferred available one) or a backend name "
+                    + "(see 'specsoc plugins'). Default: ${DEFAULT-VALUE}.")
+    String backend;
+
+    /** The command as the CLI runs it: plugins found on the class path, the backend of {@code --backend}. */
     public PredictCommand() {
-        this(PredictCommand::loadArchive, PredictCommand::openTable);
+        this.models = null;
+        this.tables = null;
     }
 
     /** The command with its model loading and table reading supplied (tests, other front ends). */
@@ -100,30 +126,62 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /**
-     * Loads {@code MODEL.zip} for prediction.
-     *
-     * <p>TODO(lead, after merging feat/models): build the {@link PredictionModel} from
-     * {@code org.specsoc.runner.training.ModelArchive.read(archive)}: the wavelengths from its grid, a
-     * {@link SpectraPredictor} over the rebuilt encoder/decoder and the fitted preprocessing steps (BatchNorm in
-     * inference mode, so that a pixel's prediction does not depend on the other pixels of its batch), and
-     * {@link Calibration#fromJsonTree} of the archive's {@code calibration} extra, which training must write
-     * with {@link Calibration#fit} on held-out training spectra.
+     * Loads {@code MODEL.zip} for prediction on {@code backend}: the model rebuilt by {@link ModelCodec} through
+     * the installed plugins, wrapped by its stored preprocessing, with the calibration stored at training time
+     * (see {@link ModelPredictors#prediction}).
      */
-    static PredictionModel loadArchive(Path archive) throws IOException {
-        throw new UnsupportedOperationException("cannot load " + archive + ": reading model archives for "
-                + "prediction is not wired yet (PredictCommand.loadArchive)");
+    public static PredictionModel loadArchive(Path archive, PluginRegistry plugins, ComputeBackend backend)
+            throws IOException {
+        return loadArchive(archive, ModelArchiveReader.read(archive), plugins, backend);
+    }
+
+    /** {@link #loadArchive(Path, PluginRegistry, ComputeBackend)} of an archive already read from {@code file}. */
+    static PredictionModel loadArchive(Path file, ModelArchive archive, PluginRegistry plugins,
+                                       ComputeBackend backend) throws IOException {
+        try {
+            ModelCodec.Loaded loaded = ModelCodec.fromArchive(archive, plugins, backend);
+            return ModelPredictors.prediction(file.toString(), loaded,
+                    plugins.factories(PluginKind.PREPROCESSOR, PreprocessorFactory.class));
+        } catch (IllegalArgumentException | IllegalStateException | ConfigurationException e) {
+            throw new ArchiveFormatException(file, null, "cannot rebuild the model: " + e.getMessage(), e);
+        }
     }
 
     /**
-     * Opens tabular spectra.
+     * Opens tabular spectra with a dataset reader: {@code auto} reads {@code .csv} with {@code spectra-csv};
+     * any other format is a dataset plugin's name, given the key {@code file}.
      *
-     * <p>TODO(lead, after merging feat/datasets): pick the dataset reader for {@code format} ({@code auto}: by
-     * extension), read the file and return {@link SpectraBatches#of}; a reader that can stream should return
-     * batches directly so that memory stays flat for any input length.
+     * <p>Memory: the installed readers load a whole file (they verify it and compute its digest in one pass), so
+     * a table must fit in memory as float32 (rows x bands x 4 bytes: 1 GiB holds about 125,000 spectra of 2,151
+     * bands); prediction itself then runs batch by batch. Images are read tile by tile and have no such limit.
      */
-    static SpectraBatches openTable(Path file, String format) throws IOException {
-        throw new UnsupportedOperationException("cannot read " + file + " as a table: the dataset readers are not "
-                + "wired into predict yet (PredictCommand.openTable); ENVI images work");
+    public static SpectraBatches openTable(Path file, String format, PluginRegistry plugins) throws IOException {
+        String name = format.toLowerCase(Locale.ROOT);
+        if (name.equals("auto")) {
+            String fileName = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!fileName.endsWith(".csv")) {
+                throw new IllegalArgumentException("--input " + file + ": cannot tell its format from the name; "
+                        + "give --input-format (envi, or one of "
+                        + String.join(", ", plugins.factories(PluginKind.DATASET).keySet()) + ")");
+            }
+            name = SPECTRA_CSV;
+        }
+        DatasetFactory factory = plugins.factories(PluginKind.DATASET, DatasetFactory.class).get(name);
+        if (factory == null) {
+            throw new IllegalArgumentException("--input-format " + format + ": unknown format; known: auto, envi, "
+                    + String.join(", ", plugins.factories(PluginKind.DATASET).keySet()));
+        }
+        var context = new RunnerPluginContext(null, new RandomStreams(0).child("predict"), List.of(),
+                plugins.libraryReaders(), file.toAbsolutePath().getParent(), null);
+        SpectralDataSource source;
+        try {
+            source = factory.create(factory.configSpec().bind(PluginKind.DATASET.prefix(),
+                    Map.of("file", file.toAbsolutePath().toString())), context);
+        } catch (ConfigurationException e) {
+            throw new IllegalArgumentException("--input-format " + name + " cannot read a single file: "
+                    + e.getMessage(), e);
+        }
+        return SpectraBatches.of(source.load());
     }
 
     @Override
@@ -132,7 +190,8 @@ public final class PredictCommand implements Callable<Integer> {
         try {
             run(spec.commandLine().getOut());
             return 0;
-        } catch (IOException | IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+        } catch (IOException | IllegalArgumentException | IllegalStateException | UnsupportedOperationException
+                 | ConfigurationException e) {
             LOG.debug("predict failed", e);
             err.println("specsoc predict: " + e.getMessage());
             err.flush();
@@ -148,11 +207,36 @@ public final class PredictCommand implements Callable<Integer> {
             throw new IOException(model + ": no such model archive");
         }
         Path image = imageHeader();
-        PredictionModel m = models.load(model).recalibrated(level, oodQuantile);
+        if (models != null) {
+            predict(models.load(model), tables, image, out);
+            return;
+        }
+        // Read (and verify) the archive first: a foreign file is refused before any backend starts.
+        ModelArchive archive = ModelArchiveReader.read(model);
+        PluginRegistry plugins = PluginRegistry.discover(PredictCommand.class.getClassLoader());
+        var factories = plugins.factories(PluginKind.COMPUTE_BACKEND, ComputeBackendFactory.class);
+        ComputeBackendFactory factory;
+        try {
+            factory = new ComputeBackendSelector().choose(backend, factories).factory();
+        } catch (ConfigurationException e) {
+            throw new IllegalArgumentException("--backend " + backend + ": " + e.getMessage(), e);
+        }
+        var context = new RunnerPluginContext(null, new RandomStreams(0).child("predict"), List.of(), List.of(),
+                Path.of("").toAbsolutePath(), null);
+        try (ComputeBackend compute = factory.create(factory.configSpec()
+                .bind(PluginKind.COMPUTE_BACKEND.prefix(), Map.of()), context)) {
+            LOG.info("predicting on {}", compute.device());
+            predict(loadArchive(model, archive, plugins, compute), (file, format) -> openTable(file, format, plugins), image,
+                    out);
+        }
+    }
+
+    private void predict(PredictionModel loaded, TableReader reader, Path image, PrintWriter out) throws IOException {
+        PredictionModel m = loaded.recalibrated(level, oodQuantile);
         if (image != null) {
             predictImage(image, m, out);
         } else {
-            predictTable(m, out);
+            predictTable(m, reader, out);
         }
     }
 
@@ -209,7 +293,7 @@ public final class PredictCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private void predictTable(PredictionModel m, PrintWriter out) throws IOException {
+    private void predictTable(PredictionModel m, TableReader reader, PrintWriter out) throws IOException {
         String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".hdr") || name.endsWith(".img")) {
             throw new IllegalArgumentException("--output " + output + ": tabular input gives a CSV");
@@ -223,7 +307,7 @@ public final class PredictCommand implements Callable<Integer> {
                     m.name());
         }
         TablePredictor.Summary s;
-        try (SpectraBatches batches = tables.open(input, inputFormat);
+        try (SpectraBatches batches = reader.open(input, inputFormat);
              var writer = new PredictionWriter(output, decoder)) {
             s = new TablePredictor(m).run(batches, writer, null);
             writer.commit();

@@ -2,7 +2,7 @@ package org.specsoc.runner.training;
 
 import java.io.IOException;
 
-/** Receives the training state every {@code train.checkpoint-interval} epochs (implemented by the checkpoint store). */
+/** Receives the training state every {@code train.checkpoint.every} epochs (implemented by the checkpoint store). */
 @FunctionalInterface
 public interface CheckpointSink {
 

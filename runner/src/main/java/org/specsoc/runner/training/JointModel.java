@@ -147,6 +147,16 @@ public final class JointModel {
         }
     }
 
+    /**
+     * Gives the flat parameter, gradient and state buffers back to the backend (device memory on a GPU
+     * backend). The model is unusable afterwards.
+     */
+    public void release() {
+        backend.release(parameters);
+        backend.release(gradients);
+        backend.release(state);
+    }
+
     public void zeroGradients() {
         backend.fill(gradients, 0);
     }

@@ -112,6 +112,12 @@ public final class Trainer {
         return new TrainingState(epoch, adamStep, model.parameterValues(), model.stateValues(), m, v);
     }
 
+    /** Gives Adam's moment buffers back to the backend; the trainer is unusable afterwards. */
+    public void release() {
+        model.backend().release(adamM);
+        model.backend().release(adamV);
+    }
+
     private void resetOptimiser() {
         model.backend().fill(adamM, 0);
         model.backend().fill(adamV, 0);

@@ -19,7 +19,6 @@ public final class TrainingConfig {
             .number("epsilon", 1e-8, 0.0, null, "Adam epsilon")
             .longValue("seed", 0, "master seed; split into independent streams for init, shuffle and sampling")
             .integer("eval-interval", 10, 1, 1_000_000, "evaluate training and validation metrics every N epochs")
-            .integer("checkpoint-interval", 0, 0, 1_000_000, "save a checkpoint every N epochs; 0 = never")
             .choice("freeze", "none", List.of("none", "encoder", "decoder"),
                     "part whose parameters stay fixed (fine-tuning)")
             .build());

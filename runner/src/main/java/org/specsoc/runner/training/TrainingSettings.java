@@ -62,13 +62,22 @@ public record TrainingSettings(int epochs, int batchSize, AdamSettings adam, dou
                 checkpointInterval);
     }
 
-    /** From the bound {@code train.}, {@code loss.} and {@code eval.} sections (see {@link TrainingConfig}). */
+    /** Checkpoints every {@code interval} epochs (from {@code train.checkpoint.every}); 0 = none. */
+    public TrainingSettings withCheckpointInterval(int interval) {
+        return new TrainingSettings(epochs, batchSize, adam, sigmaSoc, sigmaAsd, evalInterval, evalBatchNorm, freeze,
+                interval);
+    }
+
+    /**
+     * From the bound {@code train.}, {@code loss.} and {@code eval.} sections (see {@link TrainingConfig}). No
+     * checkpoints: their interval is {@code train.checkpoint.every} of the checkpoint store, see
+     * {@link #withCheckpointInterval}.
+     */
     public static TrainingSettings from(PluginConfig train, PluginConfig loss, PluginConfig eval) {
         return new TrainingSettings(train.getInt("epochs"), train.getInt("batch-size"),
                 new AdamSettings((float) train.getDouble("learning-rate"), (float) train.getDouble("beta1"),
                         (float) train.getDouble("beta2"), (float) train.getDouble("epsilon")),
                 loss.getDouble("sigma-soc"), loss.getDouble("sigma-asd"), train.getInt("eval-interval"),
-                TrainingConfig.evalMode(eval.getString("batchnorm")), Freeze.parse(train.getString("freeze")),
-                train.getInt("checkpoint-interval"));
+                TrainingConfig.evalMode(eval.getString("batchnorm")), Freeze.parse(train.getString("freeze")), 0);
     }
 }

@@ -107,6 +107,28 @@ public final class ConfigurationResolver {
             encoder.decoderProblem(selected.get(PluginKind.DECODER).name()).ifPresent(problems::add);
         }
 
+        // Plugins the experiment selects per run (a sweep's architectures): their keys are checked as if selected.
+        var perRun = new EnumMap<PluginKind, Map<String, PluginFactory>>(PluginKind.class);
+        if (experiment != null) {
+            Map<PluginKind, Set<String>> wanted;
+            try {
+                wanted = experiment.perRunPlugins(loaded.values());
+            } catch (ConfigurationException e) {
+                problems.addAll(e.problems());
+                wanted = Map.of();
+            }
+            wanted.forEach((kind, names) -> {
+                for (String name : new TreeSet<>(names)) {
+                    PluginFactory factory = installed.factories(kind).get(name);
+                    if (factory == null) {
+                        problems.add(EXPERIMENT_PREFIX + " selects " + unknownPlugin(kind, name));
+                    } else if (selected.get(kind) != factory) {
+                        perRun.computeIfAbsent(kind, k -> new TreeMap<>()).put(name, factory);
+                    }
+                }
+            });
+        }
+
         var steps = new ArrayList<PreprocessorFactory>();
         String stepsText = text(remaining.remove(PluginKind.PREPROCESSOR.selectorKey()));
         var seenSteps = new TreeSet<String>();
@@ -147,6 +169,10 @@ public final class ConfigurationResolver {
         var pluginOwners = new EnumMap<PluginKind, KeyOwner>(PluginKind.class);
         selected.forEach((kind, f) -> pluginOwners.put(kind, new KeyOwner(kind.label() + " '" + f.name() + "'",
                 kind.keyPrefix(f.name()), f.configSpec(), null)));
+        var perRunOwners = new IdentityHashMap<PluginFactory, KeyOwner>();
+        perRun.forEach((kind, factories) -> factories.forEach((name, f) -> perRunOwners.put(f, new KeyOwner(
+                kind.label() + " '" + name + "' (selected per run by the experiment)", kind.keyPrefix(name),
+                f.configSpec(), null))));
         var stepOwners = new ArrayList<KeyOwner>();
         for (PreprocessorFactory step : steps) {
             stepOwners.add(new KeyOwner("preprocessor '" + step.name() + "'",
@@ -161,6 +187,7 @@ public final class ConfigurationResolver {
             owners.add(experimentOwner);
         }
         owners.addAll(pluginOwners.values());
+        owners.addAll(perRunOwners.values());
         owners.addAll(stepOwners);
         owners.addAll(backendOwners.values());
 
@@ -179,7 +206,8 @@ public final class ConfigurationResolver {
         // 3. keys nobody declares
         var candidates = new TreeSet<>(declared);
         candidates.addAll(selectorKeys());
-        Map<String, String> inactive = inactiveKeys(experiment, selected, steps, backends);
+        var active = new EnumMap<PluginKind, PluginFactory>(selected);
+        Map<String, String> inactive = inactiveKeys(experiment, active, perRun, steps, backends);
         for (String key : remaining.keySet()) {
             if (declared.contains(key) || blockedPrefixes.stream().anyMatch(key::startsWith)) {
                 continue;
@@ -216,12 +244,18 @@ public final class ConfigurationResolver {
         var computeCandidates = new TreeMap<String, SelectedPlugin<ComputeBackendFactory>>();
         backends.forEach((name, f) -> computeCandidates.put(name, new SelectedPlugin<>(f,
                 bound.get(backendOwners.get(name)))));
+        var perRunPlugins = new EnumMap<PluginKind, Map<String, SelectedPlugin<? extends PluginFactory>>>(
+                PluginKind.class);
+        perRun.forEach((kind, factories) -> factories.forEach((name, f) -> perRunPlugins
+                .computeIfAbsent(kind, k -> new TreeMap<>())
+                .put(name, new SelectedPlugin<>(f, bound.get(perRunOwners.get(f))))));
         return new ResolvedConfiguration(loaded, new SelectedPlugin<>(experiment, bound.get(experimentOwner)), plugins,
-                chain, computeRequest, computeCandidates, sections, owners);
+                chain, computeRequest, computeCandidates, sections, owners, perRunPlugins);
     }
 
     /** Keys of installed factories and experiment types that this configuration did not select. */
     private Map<String, String> inactiveKeys(ExperimentType experiment, Map<PluginKind, PluginFactory> selected,
+                                             Map<PluginKind, Map<String, PluginFactory>> perRun,
                                              List<PreprocessorFactory> steps,
                                              Map<String, ComputeBackendFactory> backends) {
         var inactive = new TreeMap<String, String>();
@@ -233,6 +267,7 @@ public final class ConfigurationResolver {
         for (PluginKind kind : PluginKind.values()) {
             installed.factories(kind).forEach((name, factory) -> {
                 boolean active = selected.get(kind) == factory || steps.contains(factory)
+                        || perRun.getOrDefault(kind, Map.of()).get(name) == factory
                         || backends.get(name) == factory;
                 if (!active) {
                     put(inactive, kind.keyPrefix(name), factory.configSpec(), kind.label() + " '" + name + "'");

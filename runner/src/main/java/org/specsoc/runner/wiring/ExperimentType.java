@@ -1,6 +1,7 @@
 package org.specsoc.runner.wiring;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import org.specsoc.api.config.ConfigSpec;
 import org.specsoc.api.plugin.PluginFactory;
@@ -35,6 +36,19 @@ public interface ExperimentType extends PluginFactory {
      */
     default Set<PluginKind> requiredPlugins() {
         return EnumSet.of(PluginKind.ENCODER, PluginKind.DECODER, PluginKind.DATASET);
+    }
+
+    /**
+     * Encoders and decoders that this experiment selects per run, besides {@code encoder.type} and
+     * {@code decoder.type} (a sweep's {@code experiment.architectures} picks the decoder of each run). Their keys
+     * are checked and bound as if they were selected, so that each architecture's own settings can be given in
+     * one file.
+     *
+     * @param values the configuration's keys, full names, as given (defaults not applied)
+     * @throws org.specsoc.api.config.ConfigurationException when the keys that name them are wrong
+     */
+    default Map<PluginKind, Set<String>> perRunPlugins(Map<String, String> values) {
+        return Map.of();
     }
 
     /** Runs the experiment; results go under {@link RunEnvironment#outputDirectory()}. */

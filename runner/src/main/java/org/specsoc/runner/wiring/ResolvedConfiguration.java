@@ -32,12 +32,14 @@ public final class ResolvedConfiguration {
     private final SortedMap<String, SelectedPlugin<ComputeBackendFactory>> computeCandidates;
     private final SortedMap<String, PluginConfig> sections;
     private final List<KeyOwner> owners;
+    private final Map<PluginKind, Map<String, SelectedPlugin<? extends PluginFactory>>> perRun;
 
     ResolvedConfiguration(LoadedConfiguration source, SelectedPlugin<ExperimentType> experiment,
                           EnumMap<PluginKind, SelectedPlugin<? extends PluginFactory>> selected,
                           List<SelectedPlugin<PreprocessorFactory>> preprocessors, String computeRequest,
                           SortedMap<String, SelectedPlugin<ComputeBackendFactory>> computeCandidates,
-                          SortedMap<String, PluginConfig> sections, List<KeyOwner> owners) {
+                          SortedMap<String, PluginConfig> sections, List<KeyOwner> owners,
+                          Map<PluginKind, Map<String, SelectedPlugin<? extends PluginFactory>>> perRun) {
         this.source = source;
         this.experiment = experiment;
         this.selected = Collections.unmodifiableMap(new EnumMap<>(selected));
@@ -46,6 +48,9 @@ public final class ResolvedConfiguration {
         this.computeCandidates = Collections.unmodifiableSortedMap(new TreeMap<>(computeCandidates));
         this.sections = Collections.unmodifiableSortedMap(new TreeMap<>(sections));
         this.owners = List.copyOf(owners);
+        var copy = new EnumMap<PluginKind, Map<String, SelectedPlugin<? extends PluginFactory>>>(PluginKind.class);
+        perRun.forEach((kind, plugins) -> copy.put(kind, Map.copyOf(plugins)));
+        this.perRun = Collections.unmodifiableMap(copy);
     }
 
     /** The file and overrides this was resolved from. */
@@ -68,6 +73,33 @@ public final class ResolvedConfiguration {
 
     public Optional<SelectedPlugin<DatasetFactory>> dataset() {
         return selected(PluginKind.DATASET, DatasetFactory.class);
+    }
+
+    /**
+     * The encoder named {@code name}: the selected one or one the experiment selects per run
+     * ({@link ExperimentType#perRunPlugins}), with its keys bound.
+     */
+    public Optional<SelectedPlugin<EncoderFactory>> encoder(String name) {
+        return named(PluginKind.ENCODER, name, EncoderFactory.class);
+    }
+
+    /** The decoder named {@code name}: the selected one or one the experiment selects per run. */
+    public Optional<SelectedPlugin<DecoderFactory>> decoder(String name) {
+        return named(PluginKind.DECODER, name, DecoderFactory.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <F extends PluginFactory> Optional<SelectedPlugin<F>> named(PluginKind kind, String name, Class<F> type) {
+        Optional<SelectedPlugin<F>> chosen = selected(kind, type).filter(s -> s.name().equals(name));
+        if (chosen.isPresent()) {
+            return chosen;
+        }
+        SelectedPlugin<? extends PluginFactory> s = perRun.getOrDefault(kind, Map.of()).get(name);
+        if (s == null) {
+            return Optional.empty();
+        }
+        type.cast(s.factory());
+        return Optional.of((SelectedPlugin<F>) s);
     }
 
     @SuppressWarnings("unchecked")

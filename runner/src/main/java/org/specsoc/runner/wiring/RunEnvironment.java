@@ -108,6 +108,27 @@ public final class RunEnvironment {
         return new RunnerPluginContext(backend, random, listeners, libraryReaders, baseDirectory, null);
     }
 
+    /**
+     * A context on another backend than the experiment's (a run with a backend of its own), offering
+     * {@code datasetLibrary} when it is not null.
+     */
+    public PluginContext pluginContext(ComputeBackend runBackend, RandomStreams random, SpectralLibrary datasetLibrary) {
+        return new RunnerPluginContext(runBackend, random, listeners, libraryReaders, baseDirectory, datasetLibrary);
+    }
+
+    /**
+     * A new instance of the experiment's compute backend, with the same settings: for runs that go in parallel
+     * on a backend whose instances are not safe to share between threads. The caller closes it.
+     */
+    public ComputeBackend newBackend() {
+        var chosen = configuration.computeCandidates().get(backendChoice.name());
+        if (chosen == null) {
+            throw new IllegalStateException("compute backend '" + backendChoice.name() + "' has no bound settings");
+        }
+        return chosen.factory().create(chosen.config(), new RunnerPluginContext(null,
+                new RandomStreams(0).child("compute-backend"), listeners, libraryReaders, baseDirectory, null));
+    }
+
     /** A context that also offers the data source's own endmember library ({@code decoder.endmembers=dataset}). */
     public PluginContext pluginContext(RandomStreams random, SpectralLibrary datasetLibrary) {
         return new RunnerPluginContext(backend, random, listeners, libraryReaders, baseDirectory, datasetLibrary);

@@ -29,7 +29,7 @@ class ExampleConfigsTest {
         assertThat(properties).containsEntry("experiment.type", "split")
                 .containsEntry("dataset.type", "synthetic")
                 .containsEntry("encoder.type", "mlp")
-                .containsEntry("decoder.type", "linear-mixing")
+                .containsEntry("experiment.architectures", "none, ann, linear-mixing")
                 .containsEntry("compute.backend", "auto");
     }
 }

@@ -58,7 +58,7 @@ class ExampleExperimentConfigsTest {
         if (!name.endsWith("synthetic") && name.startsWith("paper-")) {
             assertThat(values).containsEntry("train.batch-size", "300").containsEntry("train.learning-rate", "5e-5")
                     .containsEntry("train.epochs", name.equals("paper-exp3") ? "500" : "1000")
-                    .containsEntry("eval.batchnorm", "train");
+                    .containsEntry("eval.batchnorm", "batch-statistics");
         }
     }
 }

@@ -163,13 +163,14 @@ class PredictCommandTest {
     }
 
     @Test
-    void untilTheArchiveIsWiredTheDefaultCommandSaysWhatIsMissing() throws IOException {
+    void theDefaultCommandRefusesAFileThatIsNotAModelArchive() throws IOException {
         ImagePredictorTest.scene(dir, ImagePredictorTest.CENTRES);
         var cli = new CommandLine(new PredictCommand());
         cli.setErr(new PrintWriter(err));
         int code = cli.execute("--model", modelFile.toString(), "--input", dir.resolve("scene.hdr").toString(),
                 "--output", dir.resolve("o").toString());
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).contains("reading model archives for prediction is not wired yet");
+        assertThat(err.toString()).contains("model.zip").contains("not a specsoc model archive: not a zip file");
+        assertThat(dir.resolve("o.hdr")).doesNotExist();
     }
 }

@@ -19,8 +19,14 @@ public final class TrainingListeners {
      */
     public static CompositeListener standard(ListenerSettings settings, Path runDirectory,
                                              List<? extends TrainingListener> others) {
+        return withCurve(settings, runDirectory.resolve(MetricsLogListener.FILE_NAME), others);
+    }
+
+    /** As {@link #standard}, with the learning curve written to {@code learningCurve} (a sweep's run file). */
+    public static CompositeListener withCurve(ListenerSettings settings, Path learningCurve,
+                                              List<? extends TrainingListener> others) {
         var all = new ArrayList<TrainingListener>();
-        all.add(new MetricsLogListener(runDirectory.resolve(MetricsLogListener.FILE_NAME), settings.metricsLogEvery()));
+        all.add(new MetricsLogListener(learningCurve, settings.metricsLogEvery()));
         if (settings.progress() != ProgressMode.OFF) {
             all.add(new ProgressListener(settings.progress(), settings.progressLogPercent()));
         }

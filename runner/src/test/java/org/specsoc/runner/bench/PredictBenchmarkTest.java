@@ -1,0 +1,36 @@
+package org.specsoc.runner.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.specsoc.api.compute.ReferenceBackend;
+import org.specsoc.runner.wiring.SpecsocWiring;
+
+class PredictBenchmarkTest {
+
+    @Test
+    void isInstalledThroughItsRunnerExtension() {
+        Set<Benchmark> installed = SpecsocWiring.discover().getInstance(Key.get(new TypeLiteral<Set<Benchmark>>() { }));
+        assertThat(installed).extracting(Benchmark::name).contains("predict");
+    }
+
+    @Test
+    void measuresSpectraPerSecondWithAndWithoutTheCsv(@TempDir Path scratch) throws Exception {
+        var options = new BenchOptions(300, 40, 300, 16, 6, 1, true, scratch);
+        List<Measurement> figures = new PredictBenchmark().run(new ReferenceBackend(), options);
+
+        assertThat(figures).hasSize(2);
+        assertThat(figures).allSatisfy(m -> {
+            assertThat(m.backend()).isEqualTo("reference");
+            assertThat(m.seconds()).isPositive();
+            assertThat(m.samplesPerSecond()).isEqualTo(300 / m.seconds(), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(m.note()).startsWith("300 x 40, H 16, K 6");
+        });
+        assertThat(scratch.resolve("predict-bench.csv")).doesNotExist();
+    }
+}
