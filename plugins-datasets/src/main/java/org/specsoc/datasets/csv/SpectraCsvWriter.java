@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.specsoc.api.data.SpectralDataset;
+import org.specsoc.api.io.AtomicFileWriter;
 
 /**
  * Writes a data set in the generic wide layout: {@code sample_id}, {@code soc} (mass fraction; empty when
@@ -20,7 +21,7 @@ public final class SpectraCsvWriter {
     }
 
     public static void write(SpectralDataset data, Path target) throws IOException {
-        AtomicFiles.write(target, w -> {
+        AtomicFileWriter.writeText(target, w -> {
             try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w)) {
                 var header = new ArrayList<String>();
                 header.add(SpectraCsvReader.DEFAULT_ID);

@@ -20,6 +20,7 @@ import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.specsoc.api.io.AtomicFileWriter;
 
 /**
  * An ENVI header ({@code .hdr}): the image geometry and data layout plus the spectral metadata a reflectance
@@ -671,7 +672,7 @@ public record EnviHeader(Path file, int samples, int lines, int bands, long head
 
     /** Writes {@link #toText()} to {@code headerFile} atomically (temporary file in the same folder, then move). */
     public void write(Path headerFile) throws IOException {
-        Path tmp = SiblingTemporaryFile.create(headerFile);
+        Path tmp = AtomicFileWriter.createTemporarySibling(headerFile);
         try {
             Files.writeString(tmp, toText(), StandardCharsets.UTF_8);
             Files.move(tmp, headerFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
+import org.specsoc.api.io.AtomicFileWriter;
 
 /**
  * Writes an ENVI image a block of lines at a time (any order), so that only one block is ever in memory. The
@@ -41,7 +42,7 @@ public final class EnviImageWriter implements Closeable {
         this.header = header;
         this.dataFile = dataFile;
         this.headerFile = headerFile;
-        this.temporary = SiblingTemporaryFile.create(dataFile);
+        this.temporary = AtomicFileWriter.createTemporarySibling(dataFile);
         this.channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
         this.written = new BitSet(header.lines());
     }

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.specsoc.api.data.SpectralLibrary;
-import org.specsoc.datasets.csv.AtomicFiles;
+import org.specsoc.api.io.AtomicFileWriter;
 
 /**
  * What the generator planted, for tests and reports to compare against: per sample the mass fractions of every
@@ -54,7 +54,7 @@ public record SyntheticTruth(SpectralLibrary minerals, float[] socSpectrum, Map<
      */
     public void writeTo(Path dir) throws IOException {
         int k = minerals.size();
-        AtomicFiles.write(dir.resolve("truth_samples.csv"), w -> {
+        AtomicFileWriter.writeText(dir.resolve("truth_samples.csv"), w -> {
             try (CsvWriter csv = CsvWriter.builder().build(w)) {
                 var header = new ArrayList<>(List.of("sample_id", "soc_mass", "soc_areal", "soc_rho_r", "water"));
                 minerals.names().forEach(n -> header.add("mass_" + n));
@@ -73,7 +73,7 @@ public record SyntheticTruth(SpectralLibrary minerals, float[] socSpectrum, Map<
                 }
             }
         });
-        AtomicFiles.write(dir.resolve("truth_endmembers.csv"), w -> {
+        AtomicFileWriter.writeText(dir.resolve("truth_endmembers.csv"), w -> {
             try (CsvWriter csv = CsvWriter.builder().build(w)) {
                 var header = new ArrayList<>(List.of("name", "rho_r"));
                 for (double nm : minerals.wavelengths()) {
@@ -99,7 +99,7 @@ public record SyntheticTruth(SpectralLibrary minerals, float[] socSpectrum, Map<
         summary.put("minerals", minerals.names());
         summary.put("mineral_rho_r", minerals.rhoR());
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary);
-        AtomicFiles.write(dir.resolve("truth.json"), w -> w.write(json));
+        AtomicFileWriter.writeText(dir.resolve("truth.json"), w -> w.write(json));
     }
 
     private static List<String> spectrumRow(String name, double rhoR, float[] values) {

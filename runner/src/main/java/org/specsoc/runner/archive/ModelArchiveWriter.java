@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.specsoc.runner.config.AtomicFileWriter;
+import org.specsoc.api.io.AtomicFileWriter;
 import org.specsoc.runner.config.EffectiveConfiguration;
 
 /**

@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.commons.configuration2.PropertiesConfiguration;
 import org.apache.commons.configuration2.convert.DisabledListDelimiterHandler;
+import org.specsoc.api.io.AtomicFileWriter;
 
 /**
  * Every key a run uses with the value it uses, defaults included, sorted by key: logged at the start of a run

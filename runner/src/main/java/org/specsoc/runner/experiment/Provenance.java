@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.specsoc.api.data.DatasetProvenance;
-import org.specsoc.runner.config.AtomicFileWriter;
+import org.specsoc.api.io.AtomicFileWriter;
 import org.specsoc.runner.config.EffectiveConfiguration;
 import org.specsoc.runner.wiring.RunEnvironment;
 

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.specsoc.runner.config.AtomicFileWriter;
+import org.specsoc.api.io.AtomicFileWriter;
 
 /**
  * One JSON file per finished run, {@code <run id>.json}, written atomically (a temporary file renamed over

@@ -11,7 +11,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
-import org.specsoc.datasets.envi.SiblingTemporaryFile;
+import org.specsoc.api.io.AtomicFileWriter;
 
 /**
  * The CSV that {@code specsoc predict} writes for tabular input, one row per spectrum, streamed (constant
@@ -51,7 +51,7 @@ public final class PredictionWriter implements Closeable {
     public PredictionWriter(Path target, boolean withOod) throws IOException {
         this.target = target;
         this.withOod = withOod;
-        this.temporary = SiblingTemporaryFile.create(target);
+        this.temporary = AtomicFileWriter.createTemporarySibling(target);
         this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(temporary);
         csv.writeRecord(withOod ? COLUMNS : COLUMNS_WITHOUT_DECODER);
     }

@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.apache.commons.statistics.descriptive.Quantile;
-import org.specsoc.datasets.envi.SiblingTemporaryFile;
+import org.specsoc.api.io.AtomicFileWriter;
 
 /**
  * A PNG quick-look of one output band of a predicted image, with a colour bar and its value labels, built
@@ -106,7 +106,7 @@ public final class QuickLook {
      */
     public void render(Path png, double marker, String markerLabel, double flaggedShare) throws IOException {
         BufferedImage image = draw(marker, markerLabel, flaggedShare);
-        Path tmp = SiblingTemporaryFile.create(png);
+        Path tmp = AtomicFileWriter.createTemporarySibling(png);
         try {
             if (!ImageIO.write(image, "png", tmp.toFile())) {
                 throw new IOException("no PNG writer available");

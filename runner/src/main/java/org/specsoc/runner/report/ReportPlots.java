@@ -18,7 +18,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.specsoc.runner.config.AtomicFileWriter;
+import org.specsoc.api.io.AtomicFileWriter;
 import org.specsoc.runner.experiment.Architecture;
 import org.specsoc.runner.experiment.GroundTruth;
 import org.specsoc.runner.experiment.PlanData;

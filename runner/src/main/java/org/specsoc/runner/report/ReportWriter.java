@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.specsoc.runner.config.AtomicFileWriter;
+import org.specsoc.api.io.AtomicFileWriter;
 import org.specsoc.runner.experiment.Metrics;
 import org.specsoc.runner.experiment.RunResult;
 

@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.specsoc.api.io.AtomicFileWriter;
 import org.specsoc.runner.archive.ArchiveFormatException;
 import org.specsoc.runner.archive.ModelArchiveReader;
 import org.specsoc.runner.archive.ModelArchiveWriter;
-import org.specsoc.runner.config.AtomicFileWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.specsoc.api.io.AtomicFileWriter;
 import org.specsoc.api.model.TrainingListener;
-import org.specsoc.runner.config.AtomicFileWriter;
 
 /**
  * Per-epoch metrics to the log (every {@code logEvery} epochs and the last) and to a CSV learning curve, one

@@ -21,13 +21,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import org.specsoc.api.io.AtomicFileWriter;
 import org.specsoc.runner.archive.ArchiveFixtures;
 import org.specsoc.runner.archive.ArchiveFormatException;
 import org.specsoc.runner.archive.ModelArchive;
 import org.specsoc.runner.archive.ModelArchiveReader;
 import org.specsoc.runner.archive.ModelArchiveWriter;
 import org.specsoc.runner.archive.Tensor;
-import org.specsoc.runner.config.AtomicFileWriter;
 
 class CheckpointStoreTest {
     @TempDir

@@ -1,8 +1,11 @@
-package org.specsoc.runner.config;
+package org.specsoc.api.io;
 
+import java.io.BufferedWriter;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -27,6 +30,27 @@ public final class AtomicFileWriter {
     @FunctionalInterface
     public interface Content {
         void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes text (UTF-8) through a buffered {@link Writer}. */
+    @FunctionalInterface
+    public interface TextContent {
+        void writeTo(Writer writer) throws IOException;
+    }
+
+    /** Like {@link #write(Path, Content)}, for text: UTF-8 through a 64 KiB buffered writer. */
+    public static void writeText(Path target, TextContent content) throws IOException {
+        write(target, out -> {
+            // A CSV library closing its writer must not end the write before the sync: close only flushes.
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+            content.writeTo(w);
+            w.flush();
+        });
     }
 
     public static void write(Path target, String content) throws IOException {

@@ -1,4 +1,4 @@
-package org.specsoc.runner.config;
+package org.specsoc.api.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
