@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code specsoc predict-demo --out docs/img}: the README's prediction example, end to end. Runs
+ * {@code specsoc predict-demo --out docs/images}: the README's prediction example, end to end. Runs
  * {@link OodAcceptance} (a small network trained on synthetic data without its planted out-of-distribution
  * regions, calibrated on held-out spectra), saves the model archive, writes a synthetic ENVI scene
  * ({@link SyntheticScene}), runs {@code specsoc predict} on it, copies the three quick-looks to {@code --out}
