@@ -45,7 +45,8 @@ public final class SpectraCsvDatasetFactory implements DatasetFactory {
         return () -> reader.read(file);
     }
 
-    static CsvLayout layout(PluginConfig c) {
+    /** The layout a bound {@code dataset.} configuration describes (also used by the streaming predict path). */
+    public static CsvLayout layout(PluginConfig c) {
         return new CsvLayout(c.getOptionalString("id-column"), c.getOptionalString("label-column"),
                 c.getDouble("label-scale"), c.getOptionalString("region-column"), c.getOptionalString("pedon-column"),
                 c.getStringList("group-columns"), SpectralQuantity.of(c.getString("quantity")),

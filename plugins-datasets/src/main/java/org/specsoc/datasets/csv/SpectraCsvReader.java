@@ -50,7 +50,7 @@ public final class SpectraCsvReader {
         return toDataset(table, header, idColumn);
     }
 
-    private static void requireColumn(Path file, List<String> header, String column, String role, List<String> out)
+    static void requireColumn(Path file, List<String> header, String column, String role, List<String> out)
             throws DataFormatException {
         if (column == null) {
             return;

@@ -343,7 +343,32 @@ public final class WideCsvReader {
 
         private void defineHeader(long line) throws DataFormatException {
             header = List.copyOf(headerFields);
-            role = new int[header.size()];
+            Columns c = Columns.of(file, line, header, keepText);
+            role = c.role();
+            textNames.addAll(c.textNames());
+            wavelengths = c.wavelengths();
+            spectralNames = c.spectralNames();
+            spectralPositions = c.spectralPositions();
+            chunk = newChunk();
+        }
+    }
+
+    /**
+     * What each column of a header is, shared by the whole-file reader and {@link SpectraCsvStream}.
+     *
+     * @param role              per file column: >= 0 spectral band, -1 - t text column t, MIN_VALUE skipped
+     * @param textNames         kept non-spectral columns, in file order
+     * @param wavelengths       nm, strictly increasing
+     * @param spectralNames     header name of each spectral column
+     * @param spectralPositions 1-based file position of each spectral column
+     */
+    record Columns(int[] role, List<String> textNames, double[] wavelengths, List<String> spectralNames,
+                   int[] spectralPositions) {
+
+        static Columns of(Path file, long line, List<String> header, Predicate<String> keepText)
+                throws DataFormatException {
+            int[] role = new int[header.size()];
+            var textNames = new ArrayList<String>();
             var seen = new HashSet<String>();
             var wl = new ArrayList<Double>();
             var names = new ArrayList<String>();
@@ -380,10 +405,8 @@ public final class WideCsvReader {
                 throw new DataFormatException(file, line, 0, null, "the header names no spectral column (expected "
                         + "names such as nm_400 or 400); columns are " + header);
             }
-            wavelengths = wl.stream().mapToDouble(Double::doubleValue).toArray();
-            spectralNames = List.copyOf(names);
-            spectralPositions = positions.stream().mapToInt(Integer::intValue).toArray();
-            chunk = newChunk();
+            return new Columns(role, List.copyOf(textNames), wl.stream().mapToDouble(Double::doubleValue).toArray(),
+                    List.copyOf(names), positions.stream().mapToInt(Integer::intValue).toArray());
         }
     }
 
