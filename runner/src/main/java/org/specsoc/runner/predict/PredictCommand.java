@@ -17,6 +17,9 @@ import org.specsoc.api.plugin.ComputeBackendFactory;
 import org.specsoc.api.plugin.DatasetFactory;
 import org.specsoc.api.plugin.PreprocessorFactory;
 import org.specsoc.api.plugin.RandomStreams;
+import org.specsoc.api.config.PluginConfig;
+import org.specsoc.datasets.csv.SpectraCsvDatasetFactory;
+import org.specsoc.datasets.csv.SpectraCsvStream;
 import org.specsoc.datasets.envi.EnviFormatException;
 import org.specsoc.datasets.envi.EnviHeader;
 import org.specsoc.datasets.envi.EnviImageReader;
@@ -174,9 +177,16 @@ public final class PredictCommand implements Callable<Integer> {
         var context = new RunnerPluginContext(null, new RandomStreams(0).child("predict"), List.of(),
                 plugins.libraryReaders(), file.toAbsolutePath().getParent(), null);
         SpectralDataSource source;
+        PluginConfig config;
         try {
-            source = factory.create(factory.configSpec().bind(PluginKind.DATASET.prefix(),
-                    Map.of("file", file.toAbsolutePath().toString())), context);
+            config = factory.configSpec().bind(PluginKind.DATASET.prefix(),
+                    Map.of("file", file.toAbsolutePath().toString()));
+            if (name.equals(SPECTRA_CSV)) {
+                // Streamed a batch at a time, so memory stays flat however many spectra the file holds.
+                return SpectraBatches.of(SpectraCsvStream.open(file.toAbsolutePath(),
+                        SpectraCsvDatasetFactory.layout(config)));
+            }
+            source = factory.create(config, context);
         } catch (ConfigurationException e) {
             throw new IllegalArgumentException("--input-format " + name + " cannot read a single file: "
                     + e.getMessage(), e);

@@ -3,6 +3,7 @@ package org.specsoc.runner.predict;
 import java.io.IOException;
 import java.util.Arrays;
 import org.specsoc.api.data.SpectralDataset;
+import org.specsoc.datasets.csv.SpectraCsvStream;
 
 /**
  * Tabular spectra handed to prediction a batch at a time, so that a reader able to stream (CSV, HDF5) keeps
@@ -65,6 +66,33 @@ public interface SpectraBatches extends AutoCloseable {
                 float[] spectra = Arrays.copyOfRange(data.spectra(), next * m, end * m);
                 next = end;
                 return new Batch(ids, spectra, soc);
+            }
+        };
+    }
+
+    /** Batches read from a CSV as they are asked for (memory O(batch)); closing closes the file. */
+    static SpectraBatches of(SpectraCsvStream stream) {
+        double[] grid = stream.wavelengths();
+        return new SpectraBatches() {
+            @Override
+            public String source() {
+                return stream.file().toString();
+            }
+
+            @Override
+            public double[] wavelengths() {
+                return grid;
+            }
+
+            @Override
+            public Batch next(int maxRows) throws IOException {
+                SpectraCsvStream.Rows rows = stream.next(maxRows);
+                return rows == null ? null : new Batch(rows.ids(), rows.spectra(), rows.labels());
+            }
+
+            @Override
+            public void close() throws IOException {
+                stream.close();
             }
         };
     }
