@@ -93,7 +93,8 @@ public final class PredictBenchmark implements Benchmark {
         out.add(time(backend, "predict, paper model + ann decoder, CSV streamed in and written", size, repetitions,
                 rows, () -> {
                     try (var writer = new PredictionWriter(csv, true);
-                         var in = SpectraBatches.of(SpectraCsvStream.open(input, layout))) {
+                         var in = SpectraBatches.readingAhead(
+                                 SpectraBatches.of(SpectraCsvStream.open(input, layout)))) {
                         new TablePredictor(model).run(in, writer, null);
                         writer.commit();
                     }

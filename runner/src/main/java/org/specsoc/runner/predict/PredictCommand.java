@@ -183,8 +183,8 @@ public final class PredictCommand implements Callable<Integer> {
                     Map.of("file", file.toAbsolutePath().toString()));
             if (name.equals(SPECTRA_CSV)) {
                 // Streamed a batch at a time, so memory stays flat however many spectra the file holds.
-                return SpectraBatches.of(SpectraCsvStream.open(file.toAbsolutePath(),
-                        SpectraCsvDatasetFactory.layout(config)));
+                return SpectraBatches.readingAhead(SpectraBatches.of(SpectraCsvStream.open(file.toAbsolutePath(),
+                        SpectraCsvDatasetFactory.layout(config))));
             }
             source = factory.create(config, context);
         } catch (ConfigurationException e) {

@@ -96,4 +96,82 @@ public interface SpectraBatches extends AutoCloseable {
             }
         };
     }
+
+    /**
+     * Reads the next batch on a background thread while the caller predicts the current one, so that CSV
+     * parsing and the model's GEMMs overlap; memory stays O(batch) (two batches at most: the one being
+     * predicted and the one being read). Errors surface, unchanged, from the {@link #next} that would have
+     * returned the failing batch.
+     */
+    static SpectraBatches readingAhead(SpectraBatches in) {
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "spectra-read-ahead");
+            t.setDaemon(true);
+            return t;
+        });
+        return new SpectraBatches() {
+            private java.util.concurrent.Future<Batch> ahead;
+            private int aheadRows;
+
+            @Override
+            public String source() {
+                return in.source();
+            }
+
+            @Override
+            public double[] wavelengths() {
+                return in.wavelengths();
+            }
+
+            @Override
+            public Batch next(int maxRows) throws IOException {
+                Batch b;
+                if (ahead != null && aheadRows == maxRows) {
+                    b = take(ahead);
+                } else {
+                    if (ahead != null) {
+                        throw new IllegalStateException("read-ahead batches must all ask for the same size");
+                    }
+                    b = in.next(maxRows);
+                }
+                ahead = null;
+                if (b != null) {
+                    aheadRows = maxRows;
+                    ahead = pool.submit(() -> in.next(maxRows));
+                }
+                return b;
+            }
+
+            private Batch take(java.util.concurrent.Future<Batch> f) throws IOException {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while reading " + in.source());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IOException("reading " + in.source() + " failed", e.getCause());
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (ahead != null) {
+                    ahead.cancel(false);
+                    try {
+                        ahead.get();
+                    } catch (Exception e) {
+                        // the caller stopped early; a read error after that point is of no interest
+                    }
+                }
+                pool.shutdownNow();
+                in.close();
+            }
+        };
+    }
 }
