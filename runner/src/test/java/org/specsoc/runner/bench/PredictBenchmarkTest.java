@@ -24,7 +24,11 @@ class PredictBenchmarkTest {
         var options = new BenchOptions(300, 40, 300, 16, 6, 1, true, scratch);
         List<Measurement> figures = new PredictBenchmark().run(new ReferenceBackend(), options);
 
-        assertThat(figures).hasSize(2);
+        assertThat(figures).extracting(Measurement::name).containsExactly(
+                "predict, paper model + ann decoder (no output)",
+                "predict, paper model + ann decoder, CSV written",
+                "predict input: CSV read streamed (no model)",
+                "predict, paper model + ann decoder, CSV streamed in and written");
         assertThat(figures).allSatisfy(m -> {
             assertThat(m.backend()).isEqualTo("reference");
             assertThat(m.seconds()).isPositive();
@@ -32,5 +36,6 @@ class PredictBenchmarkTest {
             assertThat(m.note()).startsWith("300 x 40, H 16, K 6");
         });
         assertThat(scratch.resolve("predict-bench.csv")).doesNotExist();
+        assertThat(scratch.resolve("predict-bench-input.csv")).doesNotExist();
     }
 }
