@@ -1,69 +1,25 @@
 package org.specsoc.api.nn;
 
-import java.util.List;
 import org.specsoc.api.compute.Activation;
-import org.specsoc.api.compute.BatchNormMode;
 import org.specsoc.api.compute.Buffer;
 import org.specsoc.api.compute.ComputeBackend;
-import org.specsoc.api.model.TensorSpec;
 
 /** An element-wise activation on its own (where it cannot be fused into the layer before it). */
-public final class ActivationLayer implements Layer {
-    private final int n;
+public final class ActivationLayer extends OutputSavingLayer {
     private final Activation act;
-    private final RowStorage y;
-    private final RowStorage dx;
-    private ComputeBackend backend;
-    private Buffer lastY;
 
     public ActivationLayer(int n, Activation act) {
-        this.n = n;
+        super(n, act + " activation");
         this.act = act;
-        this.y = new RowStorage(n);
-        this.dx = new RowStorage(n);
     }
 
     @Override
-    public int inputs() {
-        return n;
+    void apply(ComputeBackend backend, Buffer x, Buffer y) {
+        backend.activation(act, x, y);
     }
 
     @Override
-    public int outputs() {
-        return n;
-    }
-
-    @Override
-    public List<TensorSpec> tensors() {
-        return List.of();
-    }
-
-    @Override
-    public void bind(ComputeBackend backend, Buffer parameters, Buffer gradients, Buffer state) {
-        this.backend = backend;
-        y.bind(backend);
-        dx.bind(backend);
-    }
-
-    @Override
-    public void initialise(long seed) {
-    }
-
-    @Override
-    public Buffer forward(Buffer x, BatchNormMode mode) {
-        Views.checkSize(x, n, act + " activation");
-        lastY = y.rows(x.rows());
-        backend.activation(act, x, lastY);
-        return lastY;
-    }
-
-    @Override
-    public Buffer backward(Buffer dOut, boolean inputGradient) {
-        if (!inputGradient) {
-            return null;
-        }
-        Buffer result = dx.rows(dOut.rows());
-        backend.activationBackward(act, lastY, dOut, result);
-        return result;
+    void applyBackward(ComputeBackend backend, Buffer y, Buffer dy, Buffer dx) {
+        backend.activationBackward(act, y, dy, dx);
     }
 }
