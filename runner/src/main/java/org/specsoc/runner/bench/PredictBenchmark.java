@@ -20,12 +20,18 @@ import org.specsoc.datasets.csv.CsvLayout;
 import org.specsoc.datasets.csv.SpectraCsvStream;
 import org.specsoc.datasets.csv.SpectraCsvWriter;
 import org.specsoc.datasets.csv.SpectralQuantity;
+import org.specsoc.datasets.envi.EnviDataType;
+import org.specsoc.datasets.envi.EnviHeader;
+import org.specsoc.datasets.envi.EnviImageReader;
+import org.specsoc.datasets.envi.EnviImageWriter;
+import org.specsoc.datasets.envi.EnviInterleave;
 import org.specsoc.decoders.AnnDecoder;
 import org.specsoc.encoders.MlpEncoder;
 import org.specsoc.runner.model.ModelPredictors;
 import org.specsoc.runner.model.StoredPreprocessing;
 import org.specsoc.runner.model.TrainedModel;
 import org.specsoc.runner.predict.Calibration;
+import org.specsoc.runner.predict.ImagePredictor;
 import org.specsoc.runner.predict.PredictionModel;
 import org.specsoc.runner.predict.PredictionWriter;
 import org.specsoc.runner.predict.SpectraBatches;
@@ -37,11 +43,12 @@ import org.specsoc.runner.training.JointModel;
  * encoder H = 512, 4 blocks, K = 93, and the ANN decoder) on {@code samples x bands} spectra held in memory, once
  * without output (the model, interval and flag), once streaming the CSV to the scratch directory, and
  * once with the input itself a CSV streamed through {@link SpectraCsvStream} (the CLI's path), with the parse
- * rate alone beside it. Issue 7's
+ * rate alone beside it, and once from a float32 ENVI image to an ENVI image with quick-looks. Issue 7's
  * target is 20,000 spectra/s on two cores; at about 7.7 MFLOP per spectrum (encoder and decoder GEMMs) that is
  * some 150 GFLOP/s, so the figure is bound by the backend's GEMM.
  */
 public final class PredictBenchmark implements Benchmark {
+    private static final float IMAGE_NO_DATA = -1f;
 
     @Override
     public String name() {
@@ -101,6 +108,21 @@ public final class PredictBenchmark implements Benchmark {
                 }));
         Files.deleteIfExists(input);
         Files.deleteIfExists(csv);
+        // The CLI path for an ENVI image: float32 BIP pixels read tile by tile, SOC/MRMSE/OOD bands and the
+        // quick-looks written. The binary input costs almost nothing to read, so this is the model's own rate.
+        Path header = writeImage(data, options.scratchDirectory().resolve("predict-bench-image"));
+        var outputs = ImagePredictor.Outputs.of(options.scratchDirectory().resolve("predict-bench-out"));
+        out.add(time(backend, "predict, paper model + ann decoder, ENVI image in and out", size, repetitions, rows,
+                () -> {
+                    try (var reader = EnviImageReader.open(header)) {
+                        new ImagePredictor(model).run(reader, outputs,
+                                ImagePredictor.tileLines(reader.header(), ImagePredictor.DEFAULT_TILE_BYTES));
+                    }
+                }));
+        for (Path p : List.of(header, header.resolveSibling("predict-bench-image.img"), outputs.dataFile(),
+                outputs.headerFile(), outputs.quickLook("SOC"), outputs.quickLook("MRMSE"), outputs.quickLook("OOD"))) {
+            Files.deleteIfExists(p);
+        }
         return out;
     }
 
@@ -129,6 +151,24 @@ public final class PredictBenchmark implements Benchmark {
                 ? String.format(Locale.ROOT, ", %.0f spectra per CPU second", rows / cpu[repetitions / 2]) : "";
         return Measurement.seconds(backend.name(), name, median, rows / median, size + ", median of "
                 + repetitions + ", " + Runtime.getRuntime().availableProcessors() + " processors visible" + cpuNote);
+    }
+
+    /** {@code data} as a float32 BIP image of (about) square shape, padded with no-data pixels; returns the header. */
+    private static Path writeImage(SpectralDataset data, Path base) throws IOException {
+        int m = data.bands();
+        int samples = (int) Math.ceil(Math.sqrt(data.rows()));
+        int lines = (data.rows() + samples - 1) / samples;
+        float[] values = new float[lines * samples * m];
+        Arrays.fill(values, IMAGE_NO_DATA);
+        System.arraycopy(data.spectra(), 0, values, 0, data.rows() * m);
+        EnviHeader h = EnviHeader.of(samples, lines, m, EnviDataType.FLOAT32, EnviInterleave.BIP)
+                .withWavelengths(data.wavelengths(), null).withDataIgnoreValue(IMAGE_NO_DATA);
+        Path header = base.resolveSibling(base.getFileName() + ".hdr");
+        try (var writer = new EnviImageWriter(h, base.resolveSibling(base.getFileName() + ".img"), header)) {
+            writer.write(0, lines, values);
+            writer.commit();
+        }
+        return header;
     }
 
     /** A calibration with plausible numbers: prediction speed does not depend on them. */

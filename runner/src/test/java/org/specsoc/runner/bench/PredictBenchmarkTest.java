@@ -28,7 +28,8 @@ class PredictBenchmarkTest {
                 "predict, paper model + ann decoder (no output)",
                 "predict, paper model + ann decoder, CSV written",
                 "predict input: CSV read streamed (no model)",
-                "predict, paper model + ann decoder, CSV streamed in and written");
+                "predict, paper model + ann decoder, CSV streamed in and written",
+                "predict, paper model + ann decoder, ENVI image in and out");
         assertThat(figures).allSatisfy(m -> {
             assertThat(m.backend()).isEqualTo("reference");
             assertThat(m.seconds()).isPositive();
@@ -37,5 +38,8 @@ class PredictBenchmarkTest {
         });
         assertThat(scratch.resolve("predict-bench.csv")).doesNotExist();
         assertThat(scratch.resolve("predict-bench-input.csv")).doesNotExist();
+        try (var left = java.nio.file.Files.list(scratch)) {
+            assertThat(left).as("scratch files left behind").isEmpty();
+        }
     }
 }
