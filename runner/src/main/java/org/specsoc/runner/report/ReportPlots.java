@@ -39,8 +39,9 @@ public final class ReportPlots {
     private ReportPlots() {
     }
 
-    /** Draws every figure that has data and returns the PNG file names written. */
-    public static List<String> write(Path directory, ExperimentReport report, List<RunResult> runs) throws IOException {
+    /** Draws every figure that has data and returns the PNG file names written; failed runs are left out. */
+    public static List<String> write(Path directory, ExperimentReport report, List<RunResult> all) throws IOException {
+        List<RunResult> runs = all.stream().filter(RunResult::succeeded).toList();
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }

@@ -209,8 +209,11 @@ class TrainerSweepTest {
         };
         Result first = run(wiring(kill), config(experiment), "output.dir=" + killed, "train.checkpoint.every=2",
                 "train.checkpoint.keep-final=true");
-        assertThat(first.exit()).isNotZero();
-        assertThat(first.err()).contains("killed at epoch 3");
+        // The run is recorded as failed (the sweep would go on with others) and the command exits 1.
+        assertThat(first.exit()).isEqualTo(1);
+        assertThat(first.err()).contains("1 of 1 runs failed, see").contains("runs.csv");
+        assertThat(runs(killed).get(0).getField("status")).isEqualTo("failed");
+        assertThat(runs(killed).get(0).getField("message")).contains("killed at epoch 3");
         Path checkpoints = killed.resolve("runs/split_grandom_s0_linear-mixing_train.checkpoints");
         try (var files = Files.list(checkpoints)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("checkpoint-epoch-000002.zip");
@@ -227,6 +230,55 @@ class TrainerSweepTest {
         }
         // The resumed run only trained epochs 3 and 4.
         assertThat(Files.readAllLines(killed.resolve(b.getField("learning_curve")))).hasSize(3);
+    }
+
+    @Test
+    void aRunThatDivergesIsRecordedAndTheOtherRunsFinish() throws IOException {
+        Path out = base.resolve("diverging");
+        // What the divergence guard does for one run: throw from a listener at the end of an epoch.
+        var guard = new TrainingListener() {
+            @Override
+            public void onEpochEnd(String runId, int epoch, int epochs, Map<String, Double> metrics) {
+                if (runId.equals("loro_g2_s0_ann_train") && epoch == 2) {
+                    throw new org.specsoc.runner.training.listeners.TrainingDivergedException("val_rmse", epoch,
+                            Double.NaN, "run " + runId + ": val_rmse is NaN at epoch 2");
+                }
+            }
+        };
+        Result r = run(wiring(guard), config("""
+                experiment.type=loro
+                experiment.seeds=0
+                experiment.architectures=ann, linear-mixing
+                decoder.hidden=16
+                decoder.blocks=1
+                """), "output.dir=" + out);
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("specsoc: 1 of 8 runs failed, see " + out.resolve("runs.csv"));
+        List<NamedCsvRecord> rows = runs(out);
+        assertThat(rows).hasSize(8);
+        NamedCsvRecord diverged = rows.stream().filter(row -> !row.getField("status").equals("ok")).findFirst()
+                .orElseThrow();
+        assertThat(diverged.getField("group") + "/" + diverged.getField("architecture")).isEqualTo("2/ann");
+        assertThat(diverged.getField("status")).isEqualTo("diverged");
+        assertThat(diverged.getField("message")).contains("val_rmse is NaN at epoch 2");
+        assertThat(diverged.getField("val_rmse")).isEmpty();
+        rows.stream().filter(row -> row.getField("status").equals("ok"))
+                .forEach(row -> assertFinite(row, "train_rmse", "val_rmse"));
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("failedRuns").asInt()).isEqualTo(1);
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("**1 of 8 runs did not finish**");
+        assertThat(out.resolve("provenance.json")).isRegularFile();
+
+        // The same command again retries the diverged run only (here it no longer diverges) and exits 0.
+        Result again = run(wiring(), config("""
+                experiment.type=loro
+                experiment.seeds=0
+                experiment.architectures=ann, linear-mixing
+                decoder.hidden=16
+                decoder.blocks=1
+                """), "output.dir=" + out);
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(runs(out)).extracting(row -> row.getField("status")).containsOnly("ok");
     }
 
     @Test
