@@ -24,7 +24,8 @@ import org.specsoc.runner.wiring.PluginKind;
 import org.specsoc.runner.wiring.RunEnvironment;
 
 /**
- * What the sweep experiments share: load the data once, plan the runs, run what is not yet in
+ * What the sweep experiments share: load the data once and apply {@code preprocess.steps} to it
+ * ({@link SweepPreprocessing}), plan the runs, run what is not yet in
  * {@code <output.dir>/runs/}, then write runs.csv, summary.md/json, the plots and provenance.json.
  */
 abstract class SweepExperiment implements ExperimentType {
@@ -149,6 +150,7 @@ abstract class SweepExperiment implements ExperimentType {
         SpectralDataset loaded = source.load();
         LOG.info("Data: {}", loaded);
         Optional<GroundTruth> truth = truths.find(source, loaded);
-        return new ExperimentData(source, loaded, truth);
+        SweepPreprocessing.Prepared prepared = SweepPreprocessing.apply(environment, loaded);
+        return new ExperimentData(source, prepared.data(), truth, prepared.steps(), loaded.wavelengths());
     }
 }

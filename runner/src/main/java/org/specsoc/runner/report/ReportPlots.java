@@ -82,7 +82,8 @@ public final class ReportPlots {
             }
         }
         line(chart.addSeries("mean f_SOC (" + soc.runs() + " runs)", soc.wavelengths(), soc.mean()), Color.BLACK, 2.5f);
-        if (truth != null) {
+        // A preprocessing step that changed the grid leaves the planted spectrum on the raw grid: not drawn.
+        if (truth != null && truth.socSpectrum().length == soc.wavelengths().length) {
             XYSeries planted = line(chart.addSeries("planted f_SOC", soc.wavelengths(), truth.socSpectrum()),
                     new Color(30, 90, 200), 2f);
             planted.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,

@@ -343,6 +343,78 @@ class TrainerSweepTest {
     }
 
     @Test
+    void sweepsApplyThePreprocessingChainBeforeSplitting() throws IOException {
+        String loro = """
+                experiment.type=loro
+                experiment.seeds=0
+                experiment.groups=1
+                experiment.architectures=linear-mixing
+                """;
+        Path plain = base.resolve("plain");
+        Path snv = base.resolve("snv");
+        assertThat(run(wiring(), config(loro), "output.dir=" + plain).exit()).isZero();
+        Result r = run(wiring(), config(loro), "output.dir=" + snv, "preprocess.steps=snv");
+        assertThat(r.exit()).as(r.err()).isZero();
+        NamedCsvRecord a = runs(plain).get(0);
+        NamedCsvRecord b = runs(snv).get(0);
+        // The same run (same split, same seed) on standardised spectra: other numbers, reconstructed in SNV units.
+        for (String c : List.of("train_rmse", "val_rmse", "val_mrmse")) {
+            assertThat(b.getField(c)).as(c).isNotEqualTo(a.getField(c));
+        }
+        assertThat(Double.parseDouble(b.getField("val_mrmse"))).isGreaterThan(Double.parseDouble(a.getField("val_mrmse")));
+        JsonNode provenance = JSON.readTree(snv.resolve("provenance.json").toFile());
+        assertThat(provenance.get("preprocessing").findValuesAsText("name")).containsExactly("snv");
+        assertThat(JSON.readTree(plain.resolve("provenance.json").toFile()).get("preprocessing")).isEmpty();
+        assertThat(Files.readAllLines(snv.resolve("effective-config.properties"))).contains("preprocess.steps=snv");
+    }
+
+    @Test
+    void aSavedModelStoresTheRawGridAndTheStepsThatCutIt() throws IOException {
+        Path out = base.resolve("cut");
+        Result r = run(wiring(), config("""
+                experiment.type=train
+                experiment.architecture=linear-mixing
+                preprocess.steps=cut, snv
+                preprocess.cut.min=600
+                preprocess.cut.max=1800
+                """), "output.dir=" + out, "train.calibration-fraction=0.2");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode provenance = JSON.readTree(out.resolve("provenance.json").toFile());
+        // 365..2500 nm every 50 nm, cut to 615..1765 nm.
+        assertThat(provenance.get("dataset").get("rawBands").asInt()).isEqualTo(43);
+        assertThat(provenance.get("dataset").get("bands").asInt()).isEqualTo(24);
+        assertThat(provenance.get("preprocessing").findValuesAsText("name")).containsExactly("cut", "snv");
+        ModelArchive archive = ModelArchiveReader.read(out.resolve("model.specsoc"));
+        assertThat(archive.wavelengths()).hasSize(43);
+        try (var backend = new ReferenceBackend()) {
+            ModelCodec.Loaded loaded = ModelCodec.load(out.resolve("model.specsoc"),
+                    PluginRegistry.discover(TrainerSweepTest.class.getClassLoader()), backend);
+            assertThat(loaded.preprocessing()).extracting(m -> m.get("name")).containsExactly("cut", "snv");
+            assertThat(loaded.preprocessing().get(0)).containsEntry("min", "600.0").containsEntry("max", "1800.0");
+            assertThat(loaded.model().networkGrid()).hasSize(24).startsWith(615.0);
+            assertThat(loaded.model().dataGrid()).hasSize(43);
+        }
+    }
+
+    @Test
+    void aBadPreprocessingStepIsAConfigurationErrorNamingTheKey() throws IOException {
+        String split = """
+                experiment.type=split
+                experiment.seeds=0
+                experiment.architectures=linear-mixing
+                """;
+        Result unknown = run(wiring(), config(split), "output.dir=" + base.resolve("bad1"), "preprocess.steps=snv, wavelet");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("preprocess.steps").contains("wavelet");
+        Result uncovered = run(wiring(), config(split), "output.dir=" + base.resolve("bad2"),
+                "preprocess.steps=resample", "preprocess.resample.start=300", "preprocess.resample.end=2500");
+        assertThat(uncovered.exit()).as(uncovered.err()).isEqualTo(2);
+        assertThat(uncovered.err()).contains("key 'preprocess.steps': step 'resample' (keys preprocess.resample.*)")
+                .contains("300.0..365.0 nm");
+        assertThat(base.resolve("bad2").resolve("runs")).doesNotExist();
+    }
+
+    @Test
     void anUnknownArchitectureIsAConfigurationErrorBeforeAnythingRuns() throws IOException {
         Path out = base.resolve("bad");
         Result r = run(wiring(), config("""
