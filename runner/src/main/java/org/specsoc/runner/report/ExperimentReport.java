@@ -63,9 +63,15 @@ public record ExperimentReport(String experiment, List<Architecture> architectur
         ResultTable table;
         switch (experiment) {
             case "loro" -> {
+                // A listed group whose every run failed has nothing to classify; a group with no run at all is
+                // still refused (a typo in experiment.problematic-groups).
+                var finished = results.stream().map(r -> r.key().group()).collect(java.util.stream.Collectors.toSet());
+                var planned = all.stream().map(r -> r.key().group()).collect(java.util.stream.Collectors.toSet());
+                List<String> listed = problematicGroups.stream()
+                        .filter(g -> finished.contains(g) || !planned.contains(g)).toList();
                 GroupClassification groups = problematicGroups.isEmpty()
                         ? GroupClassification.byDefinition(results)
-                        : GroupClassification.explicit(results, problematicGroups);
+                        : GroupClassification.explicit(results, listed);
                 classification = Optional.of(groups);
                 meanR2 = GroupClassification.meanValidationR2(results);
                 var blocks = new ArrayList<ResultTable.Block>();

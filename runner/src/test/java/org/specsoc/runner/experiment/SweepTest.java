@@ -193,6 +193,34 @@ class SweepTest {
     }
 
     @Test
+    void aSweepWhoseEveryRunFailsStillWritesItsReport() throws Exception {
+        Path out = dir.resolve("all-failed");
+        var function = new FakeRunFunction(OOD, planted, Integer.MAX_VALUE).failing(k -> new IOException("no data"));
+        List<RunResult> results = loro(out, function, 1);
+        assertThat(results).hasSize(36).noneMatch(RunResult::succeeded);
+        assertThat(Files.readString(out.resolve(ReportWriter.SUMMARY_MD))).contains("**36 of 36 runs did not finish**");
+        assertThat(Files.readAllLines(out.resolve(ReportWriter.RUNS_CSV))).hasSize(37);
+    }
+
+    @Test
+    void anExplicitProblematicGroupWhoseRunsAllFailedIsLeftOutOfTheSplit() throws Exception {
+        Path out = dir.resolve("explicit");
+        RunStore store = new RunStore(out.resolve("runs"));
+        SweepPlanner planner = new SweepPlanner(data, store);
+        List<RunTask> tasks = planner.leaveOneGroupOut(List.of(0L), PAPER, planner.heldOutGroups(List.of()));
+        var function = new FakeRunFunction(OOD, planted, Integer.MAX_VALUE)
+                .failing(k -> k.group().equals("3") ? new IOException("no data") : null);
+        SweepExperiment.sweepAndReport(tasks, store, function, 1, SweepProgress.silent(),
+                new SweepExperiment.ReportInputs(PAPER, List.of("3", "5"), grid, Optional.empty(), "train"), out);
+        assertThat(Files.readString(out.resolve(ReportWriter.SUMMARY_MD))).contains("Problematic regions: 5**",
+                "**3 of 18 runs did not finish**");
+        // A group that has no run at all is still a mistake.
+        assertThatThrownBy(() -> SweepExperiment.sweepAndReport(tasks, store, function, 1, SweepProgress.silent(),
+                new SweepExperiment.ReportInputs(PAPER, List.of("33"), grid, Optional.empty(), "train"), out))
+                .hasMessageContaining("'33' has no runs");
+    }
+
+    @Test
     void aFailedPreTrainingFailsItsFineTuningWithoutRunningIt() throws Exception {
         Path out = dir.resolve("ft-fail");
         RunStore store = new RunStore(out.resolve("runs"));
