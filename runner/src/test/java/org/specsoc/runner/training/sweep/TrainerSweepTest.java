@@ -415,6 +415,58 @@ class TrainerSweepTest {
     }
 
     @Test
+    void leavingOneCollectionMemberOutHoldsOutEachFile() throws IOException {
+        // Two small member files: percent labels and reflectance in one, g/kg labels in the other.
+        var random = new java.util.SplittableRandom(7);
+        for (String member : List.of("north", "south")) {
+            var sb = new StringBuilder("sample_id,").append(member.equals("north") ? "soc_pct" : "soc_g_per_kg");
+            for (int w = 400; w <= 2400; w += 50) {
+                sb.append(",nm_").append(w);
+            }
+            sb.append('\n');
+            for (int r = 0; r < 40; r++) {
+                double soc = 0.5 + 3 * random.nextDouble();
+                sb.append(r).append(',').append(member.equals("north") ? soc : 10 * soc);
+                for (int w = 400; w <= 2400; w += 50) {
+                    sb.append(',').append(0.5 - 0.05 * soc + 0.0001 * (w - 400) + 0.01 * random.nextDouble());
+                }
+                sb.append('\n');
+            }
+            Files.createDirectories(base.resolve("members"));
+            Files.writeString(base.resolve("members/" + member + ".csv"), sb);
+        }
+        Path file = base.resolve("collection.properties");
+        Files.writeString(file, """
+                experiment.type=loro
+                experiment.group-column=dataset
+                experiment.seeds=0
+                experiment.architectures=none
+                dataset.type=collection
+                dataset.root=members
+                dataset.members=north.csv, south.csv
+                dataset.grid.start=400
+                dataset.grid.end=2400
+                dataset.grid.step=100
+                encoder.type=mlp
+                encoder.hidden=16
+                encoder.blocks=1
+                train.epochs=2
+                train.batch-size=16
+                train.progress=off
+                compute.backend=java
+                """);
+        Path out = base.resolve("collection");
+        Result r = run(wiring(), file, "output.dir=" + out);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(runs(out)).extracting(row -> row.getField("group") + "/" + row.getField("val_n"))
+                .containsExactly("north/40", "south/40");
+        JsonNode dataset = JSON.readTree(out.resolve("provenance.json").toFile()).get("dataset");
+        assertThat(dataset.get("source").asText()).isEqualTo("collection");
+        assertThat(dataset.get("bands").asInt()).isEqualTo(21);
+        assertThat(dataset.get("files")).hasSize(2);
+    }
+
+    @Test
     void anUnknownArchitectureIsAConfigurationErrorBeforeAnythingRuns() throws IOException {
         Path out = base.resolve("bad");
         Result r = run(wiring(), config("""
