@@ -6,6 +6,7 @@ import org.specsoc.api.plugin.DatasetFactory;
 import org.specsoc.api.plugin.PreprocessorFactory;
 import org.specsoc.api.plugin.SpectralLibraryReader;
 import org.specsoc.api.plugin.SpectralPlugin;
+import org.specsoc.datasets.collection.CollectionDatasetFactory;
 import org.specsoc.datasets.csv.SpectraCsvDatasetFactory;
 import org.specsoc.datasets.library.CsvLibraryReader;
 import org.specsoc.datasets.library.EnviLibraryReader;
@@ -22,7 +23,7 @@ public final class DatasetsPlugin implements SpectralPlugin {
     @Override
     public List<DatasetFactory> datasetFactories() {
         return List.of(new SyntheticDatasetFactory(), new SpectraCsvDatasetFactory(), new RacaDatasetFactory(),
-                new LucasDatasetFactory());
+                new LucasDatasetFactory(), new CollectionDatasetFactory());
     }
 
     @Override

@@ -26,7 +26,7 @@ class DatasetsPluginTest {
         assertThat(plugins).anyMatch(p -> p instanceof DatasetsPlugin);
         var plugin = new DatasetsPlugin();
         assertThat(plugin.datasetFactories()).extracting(PluginFactory::name)
-                .containsExactly("synthetic", "spectra-csv", "raca", "lucas");
+                .containsExactly("synthetic", "spectra-csv", "raca", "lucas", "collection");
         assertThat(plugin.preprocessorFactories()).extracting(PluginFactory::name)
                 .contains("cut", "resample", "snv", "savitzky-golay", "dead-pixel", "absorbance", "reflectance");
         assertThat(plugin.spectralLibraryReaders()).hasSize(3);

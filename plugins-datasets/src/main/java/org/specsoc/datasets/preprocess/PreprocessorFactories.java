@@ -66,7 +66,8 @@ public final class PreprocessorFactories {
                                 StateValues.integer(s, "p"), StateValues.integer(s, "w"))));
     }
 
-    static double[] grid(double start, double end, double step) {
+    /** A regular grid start, start + step, ... up to end (within a millionth of a step). */
+    public static double[] grid(double start, double end, double step) {
         int n = (int) Math.floor((end - start) / step + 1e-6) + 1;
         if (n < 2) {
             throw new IllegalArgumentException("resample grid " + start + ".." + end + " step " + step

@@ -124,6 +124,12 @@ public final class SpecsocCli implements Callable<Integer> {
             err.flush();
             return CONFIG_ERROR;
         }
+        if (cause instanceof org.specsoc.runner.experiment.RunsFailedException failures) {
+            // The sweep finished and wrote its report; the failures are listed there, not in a stack trace.
+            err.println("specsoc: " + failures.getMessage());
+            err.flush();
+            return RUN_FAILED;
+        }
         LOG.debug("run failed", cause);
         err.println("specsoc: failed: " + describe(cause) + (verbose ? "" : " (--verbose shows the stack trace)"));
         if (verbose) {

@@ -13,7 +13,8 @@ import org.specsoc.runner.wiring.RunEnvironment;
 
 /**
  * {@code provenance.json}: what produced the results (specsoc and Java versions, machine, compute backend and
- * why, the data set's files with their SHA-256, the effective configuration file next to it). The runner
+ * why, the data set's files with their SHA-256, the preprocessing steps applied to it, the effective
+ * configuration file next to it). The runner
  * already wrote {@value EffectiveConfiguration#FILE_NAME}; this names it.
  */
 final class Provenance {
@@ -47,6 +48,14 @@ final class Provenance {
         dataset.put("bands", data.dataset().bands());
         var files = dataset.putArray("files");
         p.files().forEach(f -> files.addObject().put("path", f.path()).put("sha256", f.sha256()).put("rows", f.rows()));
+        dataset.put("rawBands", data.dataGrid().length);
+        // The fitted steps as the model archive stores them: name and parameters, in order.
+        var steps = root.putArray("preprocessing");
+        org.specsoc.runner.model.StoredPreprocessing.describe(data.preprocessing())
+                .forEach(step -> {
+                    var node = steps.addObject();
+                    step.forEach(node::put);
+                });
         var facts = dataset.putObject("facts");
         new java.util.TreeMap<>(p.facts()).forEach(facts::put);
         root.put("effectiveConfiguration", EffectiveConfiguration.FILE_NAME);

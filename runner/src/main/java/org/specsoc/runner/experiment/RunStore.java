@@ -10,9 +10,9 @@ import java.util.Optional;
 import org.specsoc.api.io.AtomicFileWriter;
 
 /**
- * One JSON file per finished run, {@code <run id>.json}, written atomically (a temporary file renamed over
+ * One JSON file per finished or failed run ({@link RunResult#status()}), {@code <run id>.json}, written atomically (a temporary file renamed over
  * the target), so a file that exists is complete. A kill leaves at most a hidden {@code .<name>*.tmp}
- * file, which is never read. This is what makes a sweep resumable: a run whose file exists is done.
+ * file, which is never read. This is what makes a sweep resumable: a run whose file exists and says {@link RunStatus#OK} is done.
  */
 public final class RunStore {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -61,6 +61,12 @@ public final class RunStore {
         return Optional.of(result);
     }
 
+    /** Whether {@code key} finished successfully; a stored failure does not count (it is retried). */
+    public boolean succeeded(RunKey key) throws IOException {
+        return find(key).map(RunResult::succeeded).orElse(false);
+    }
+
+    /** Whether {@code key} has a stored result, successful or not. */
     public boolean contains(RunKey key) {
         return Files.isRegularFile(resultFile(key));
     }

@@ -13,11 +13,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.specsoc.api.config.ConfigurationException;
 
 /**
- * Runs the tasks of a plan, up to {@code parallelism} at once, skipping every run whose result is already in
- * the store. The final results are always read back from the store, so a sweep resumed after a kill gives
- * exactly the same numbers as one that never stopped.
+ * Runs the tasks of a plan, up to {@code parallelism} at once, skipping every run whose successful result is
+ * already in the store. The final results are always read back from the store, so a sweep resumed after a kill
+ * gives exactly the same numbers as one that never stopped.
+ *
+ * <p>A run that throws (diverges, runs out of data, hits a bad file...) is stored as {@link RunStatus#DIVERGED}
+ * or {@link RunStatus#FAILED} with its reason and the sweep goes on with the other runs: one bad
+ * hyper-parameter for one architecture must not cost the night's other runs. A later phase of the same task
+ * (fine-tuning after a failed pre-training) is stored as failed too. Failed runs are not "finished": running the
+ * same sweep again retries them. Only a configuration error or an interrupt stops the sweep (runs in flight
+ * finish and are kept), since every other run would hit it too.
  */
 public final class Sweep {
     private static final Logger LOG = LoggerFactory.getLogger(Sweep.class);
@@ -26,6 +34,8 @@ public final class Sweep {
     private final RunFunction function;
     private final int parallelism;
     private final SweepProgress progress;
+    /** Set by the worker whose run stops the sweep, so that no queued task starts after it. */
+    private volatile boolean stopping;
 
     public Sweep(RunStore store, RunFunction function, int parallelism, SweepProgress progress) {
         if (parallelism < 1) {
@@ -38,10 +48,11 @@ public final class Sweep {
     }
 
     /**
-     * Runs what is missing and returns every run's result in plan order. The first failing run stops the
-     * sweep (runs in flight finish and are kept) and is rethrown naming the run.
+     * Runs what is missing or failed before and returns every run's result in plan order, failed runs included
+     * ({@link RunResult#succeeded()} tells them apart).
      */
     public List<RunResult> run(List<RunTask> tasks) throws Exception {
+        stopping = false;
         var ids = new HashSet<String>();
         int total = 0;
         int done = 0;
@@ -85,14 +96,14 @@ public final class Sweep {
      * Phase {@code i} counts as done when its result is stored and, if a later phase of the task still has to
      * start from its model, that model is there too.
      */
-    private boolean finished(RunTask task, int i) {
+    private boolean finished(RunTask task, int i) throws IOException {
         RunSpec spec = task.phases().get(i);
-        if (!store.contains(spec.key())) {
+        if (!store.succeeded(spec.key())) {
             return false;
         }
         for (int later = i + 1; later < task.phases().size(); later++) {
             RunSpec next = task.phases().get(later);
-            if (!store.contains(next.key()) && next.initialModel().isPresent()
+            if (!store.succeeded(next.key()) && next.initialModel().isPresent()
                     && next.initialModel().get().equals(spec.saveModelTo())
                     && !Files.exists(next.initialModel().get())) {
                 return false;
@@ -138,36 +149,90 @@ public final class Sweep {
     }
 
     private void runTask(RunTask task) throws Exception {
+        if (stopping) {
+            return;
+        }
+        RunResult failedEarlier = null;
         for (int i = 0; i < task.phases().size(); i++) {
             if (finished(task, i)) {
                 continue;
             }
             RunSpec spec = task.phases().get(i);
+            if (failedEarlier != null) {
+                // A later phase starts from the earlier one's model, which does not exist.
+                record(RunResult.failed(spec.key(), RunStatus.FAILED, "not run: " + failedEarlier.key().id()
+                        + " before it " + failedEarlier.status().configName(), 0));
+                continue;
+            }
+            long t0 = System.nanoTime();
             RunResult result;
             try {
                 Files.deleteIfExists(spec.learningCurve());
                 result = function.run(spec);
-            } catch (Exception e) {
+                if (result == null) {
+                    throw new IllegalStateException("the run function returned null");
+                }
+            } catch (InterruptedException | ConfigurationException e) {
+                stopping = true;
                 throw new RunFailedException(spec.key(), e);
-            }
-            if (result == null) {
-                throw new RunFailedException(spec.key(), new IllegalStateException("the run function returned null"));
+            } catch (Error e) {
+                stopping = true;
+                throw e;
+            } catch (Exception e) {
+                RunResult failed = RunResult.failed(spec.key(), status(e), reason(e), (System.nanoTime() - t0) / 1e9);
+                LOG.warn("run {} {}: {}; the sweep goes on without it", spec.key().id(),
+                        failed.status().configName(), failed.failure());
+                LOG.debug("run {} failed", spec.key().id(), e);
+                record(failed);
+                failedEarlier = failed;
+                continue;
             }
             String curve = Files.isRegularFile(spec.learningCurve())
                     ? store.directory().getParent().relativize(spec.learningCurve()).toString().replace('\\', '/')
                     : null;
             RunResult keyed = result.withKey(spec.key()).withLearningCurve(curve);
-            save(keyed);
+            record(keyed);
             LOG.debug("run {} done: validation {}", spec.key().id(), keyed.validation());
-            progress.finished(keyed);
         }
+    }
+
+    private void record(RunResult result) throws IOException {
+        save(result);
+        progress.finished(result);
+    }
+
+    /** Diverged when anything in the cause chain says so, failed otherwise. */
+    static RunStatus status(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RunDivergence) {
+                return RunStatus.DIVERGED;
+            }
+        }
+        return RunStatus.FAILED;
+    }
+
+    /** One line for runs.csv and the summary: the exception's type and the first line of its message. */
+    static String reason(Throwable e) {
+        Throwable shown = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RunDivergence) {
+                shown = t;
+                break;
+            }
+        }
+        String message = shown.getMessage();
+        if (message == null || message.isBlank()) {
+            return shown.getClass().getSimpleName();
+        }
+        int nl = message.indexOf('\n');
+        return shown.getClass().getSimpleName() + ": " + (nl < 0 ? message : message.substring(0, nl)).trim();
     }
 
     private void save(RunResult result) throws IOException {
         store.save(result);
     }
 
-    /** A run that threw; names the run. */
+    /** A run that threw what stops a sweep (a configuration error, an interrupt); names the run. */
     public static final class RunFailedException extends Exception {
         private final RunKey key;
 

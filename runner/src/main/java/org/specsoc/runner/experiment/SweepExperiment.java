@@ -24,7 +24,8 @@ import org.specsoc.runner.wiring.PluginKind;
 import org.specsoc.runner.wiring.RunEnvironment;
 
 /**
- * What the sweep experiments share: load the data once, plan the runs, run what is not yet in
+ * What the sweep experiments share: load the data once and apply {@code preprocess.steps} to it
+ * ({@link SweepPreprocessing}), plan the runs, run what is not yet in
  * {@code <output.dir>/runs/}, then write runs.csv, summary.md/json, the plots and provenance.json.
  */
 abstract class SweepExperiment implements ExperimentType {
@@ -114,11 +115,12 @@ abstract class SweepExperiment implements ExperimentType {
         var started = java.time.Instant.now();
         String batchNorm = environment.effectiveConfiguration().values().getOrDefault("eval.batchnorm",
                 "the trainer's default (eval.batchnorm not configured)");
-        sweepAndReport(tasks, store, function, config.getInt("parallelism"), SweepProgress.forCurrentOutput(name()),
-                new ReportInputs(architectures, problematicGroups(config), data.dataset().wavelengths(), data.truth(),
-                        batchNorm), output);
+        List<RunResult> results = sweepAndReport(tasks, store, function, config.getInt("parallelism"),
+                SweepProgress.forCurrentOutput(name()), new ReportInputs(architectures, problematicGroups(config),
+                        data.dataset().wavelengths(), data.truth(), batchNorm), output);
         Provenance.write(output, environment, data, name(), runs, started);
         LOG.info("Summary written to {}", output.resolve(ReportWriter.SUMMARY_MD));
+        RunsFailedException.throwIfAny(results, output.resolve(ReportWriter.RUNS_CSV));
     }
 
     /** What the report needs besides the results. */
@@ -126,7 +128,10 @@ abstract class SweepExperiment implements ExperimentType {
                         Optional<GroundTruth> truth, String batchNormMode) {
     }
 
-    /** Runs what is missing, then writes runs.csv, summary.md/json and the plots from the stored results. */
+    /**
+     * Runs what is missing (or failed before), then writes runs.csv, summary.md/json and the plots from the stored
+     * results; returns them all, failed runs included.
+     */
     static List<RunResult> sweepAndReport(List<RunTask> tasks, RunStore store, RunFunction function, int parallelism,
                                           SweepProgress progress, ReportInputs inputs, Path output) throws Exception {
         List<RunResult> results = new Sweep(store, function, parallelism, progress).run(tasks);
@@ -145,6 +150,7 @@ abstract class SweepExperiment implements ExperimentType {
         SpectralDataset loaded = source.load();
         LOG.info("Data: {}", loaded);
         Optional<GroundTruth> truth = truths.find(source, loaded);
-        return new ExperimentData(source, loaded, truth);
+        SweepPreprocessing.Prepared prepared = SweepPreprocessing.apply(environment, loaded);
+        return new ExperimentData(source, prepared.data(), truth, prepared.steps(), loaded.wavelengths());
     }
 }

@@ -25,11 +25,18 @@ import org.slf4j.LoggerFactory;
  * @param soc             Experiment 2's f_SOC summary, when runs learned one
  * @param truth           what the data planted, when known
  * @param batchNormMode   the BatchNorm evaluation mode the metrics were computed with
+ * @param runs            how many runs the sweep has, failed ones included
+ * @param failures        the runs that diverged or failed, in plan order; left out of everything above
  */
 public record ExperimentReport(String experiment, List<Architecture> architectures, ResultTable table,
                                Optional<GroupClassification> classification, Map<String, Double> meanR2ByGroup,
                                List<WelchComparison> welch, Optional<SocSpectrumSummary> soc,
-                               Optional<GroundTruth> truth, String batchNormMode) {
+                               Optional<GroundTruth> truth, String batchNormMode, int runs,
+                               List<RunResult> failures) {
+
+    public ExperimentReport {
+        failures = List.copyOf(failures);
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentReport.class);
     public static final String ALL = "All regions";
@@ -41,11 +48,14 @@ public record ExperimentReport(String experiment, List<Architecture> architectur
     /**
      * Builds the report of one experiment.
      *
+     * @param all               every run's result; those that did not succeed only appear in {@link #failures()}
      * @param problematicGroups empty = Table 2's groups by definition; otherwise exactly these groups
      */
-    public static ExperimentReport build(String experiment, List<RunResult> results, List<Architecture> architectures,
+    public static ExperimentReport build(String experiment, List<RunResult> all, List<Architecture> architectures,
                                          List<String> problematicGroups, double[] wavelengths,
                                          Optional<GroundTruth> truth, String batchNormMode) {
+        List<RunResult> results = all.stream().filter(RunResult::succeeded).toList();
+        List<RunResult> failures = all.stream().filter(r -> !r.succeeded()).toList();
         Optional<GroupClassification> classification = Optional.empty();
         Map<String, Double> meanR2 = Map.of();
         List<WelchComparison> welch = List.of();
@@ -53,9 +63,15 @@ public record ExperimentReport(String experiment, List<Architecture> architectur
         ResultTable table;
         switch (experiment) {
             case "loro" -> {
+                // A listed group whose every run failed has nothing to classify; a group with no run at all is
+                // still refused (a typo in experiment.problematic-groups).
+                var finished = results.stream().map(r -> r.key().group()).collect(java.util.stream.Collectors.toSet());
+                var planned = all.stream().map(r -> r.key().group()).collect(java.util.stream.Collectors.toSet());
+                List<String> listed = problematicGroups.stream()
+                        .filter(g -> finished.contains(g) || !planned.contains(g)).toList();
                 GroupClassification groups = problematicGroups.isEmpty()
                         ? GroupClassification.byDefinition(results)
-                        : GroupClassification.explicit(results, problematicGroups);
+                        : GroupClassification.explicit(results, listed);
                 classification = Optional.of(groups);
                 meanR2 = GroupClassification.meanValidationR2(results);
                 var blocks = new ArrayList<ResultTable.Block>();
@@ -86,7 +102,7 @@ public record ExperimentReport(String experiment, List<Architecture> architectur
             }
         }
         return new ExperimentReport(experiment, List.copyOf(architectures), table, classification, meanR2, welch,
-                soc, truth, batchNormMode);
+                soc, truth, batchNormMode, all.size(), failures);
     }
 
     /**

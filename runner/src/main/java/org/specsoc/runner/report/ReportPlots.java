@@ -39,8 +39,9 @@ public final class ReportPlots {
     private ReportPlots() {
     }
 
-    /** Draws every figure that has data and returns the PNG file names written. */
-    public static List<String> write(Path directory, ExperimentReport report, List<RunResult> runs) throws IOException {
+    /** Draws every figure that has data and returns the PNG file names written; failed runs are left out. */
+    public static List<String> write(Path directory, ExperimentReport report, List<RunResult> all) throws IOException {
+        List<RunResult> runs = all.stream().filter(RunResult::succeeded).toList();
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
@@ -81,7 +82,8 @@ public final class ReportPlots {
             }
         }
         line(chart.addSeries("mean f_SOC (" + soc.runs() + " runs)", soc.wavelengths(), soc.mean()), Color.BLACK, 2.5f);
-        if (truth != null) {
+        // A preprocessing step that changed the grid leaves the planted spectrum on the raw grid: not drawn.
+        if (truth != null && truth.socSpectrum().length == soc.wavelengths().length) {
             XYSeries planted = line(chart.addSeries("planted f_SOC", soc.wavelengths(), truth.socSpectrum()),
                     new Color(30, 90, 200), 2f);
             planted.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,

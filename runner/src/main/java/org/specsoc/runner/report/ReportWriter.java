@@ -40,7 +40,9 @@ public final class ReportWriter {
 
     /**
      * One row per run. Metric columns are in the logged units (SOC and bias as mass fractions, MRMSE in
-     * reflectance), with every digit, so the file can be re-analysed; the tables show percentages.
+     * reflectance), with every digit, so the file can be re-analysed; the tables show percentages. {@code status}
+     * is {@code ok}, {@code diverged} or {@code failed}, with the reason in {@code message}; a run that did not
+     * succeed has empty metrics.
      */
     public static String runsCsv(List<RunResult> runs, ExperimentReport report) {
         var out = new StringWriter();
@@ -52,7 +54,7 @@ public final class ReportWriter {
                 }
             }
             header.addAll(List.of("rho_r_soc", "f_soc_mean", "f_soc_min", "f_soc_max", "f_soc_corr_planted",
-                    "wall_s", "backend", "device", "learning_curve"));
+                    "wall_s", "backend", "device", "learning_curve", "status", "message"));
             csv.writeRecord(header);
             double[] planted = report.truth().map(t -> t.socSpectrum()).orElse(null);
             for (RunResult r : runs) {
@@ -77,6 +79,8 @@ public final class ReportWriter {
                 row.add(nullToEmpty(r.backend()));
                 row.add(nullToEmpty(r.device()));
                 row.add(nullToEmpty(r.learningCurve()));
+                row.add(r.status().configName());
+                row.add(nullToEmpty(r.failure()));
                 csv.writeRecord(row);
             }
         } catch (IOException e) {
@@ -92,6 +96,17 @@ public final class ReportWriter {
         sb.append("Experiment `").append(report.experiment()).append("`. Mean ± standard error over runs;")
                 .append(" RMSE, bias and MRMSE in %. Metrics computed with BatchNorm in **")
                 .append(report.batchNormMode()).append("** mode.\n\n");
+        if (!report.failures().isEmpty()) {
+            sb.append("**").append(report.failures().size()).append(" of ").append(report.runs())
+                    .append(" runs did not finish** and are left out of every table below (status and message in `")
+                    .append(RUNS_CSV).append("`; running the same command again retries them):\n\n");
+            sb.append("| run | status | reason |\n|---|---|---|\n");
+            for (RunResult r : report.failures()) {
+                sb.append("| ").append(r.key().id()).append(" | ").append(r.status().configName()).append(" | ")
+                        .append(r.failure().replace("|", "\\|")).append(" |\n");
+            }
+            sb.append('\n');
+        }
         sb.append("| | Training RMSE (%) | R² | Bias (%) | MRMSE (%) | Validation RMSE (%) | R² | Bias (%) |")
                 .append(" MRMSE (%) | runs |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
@@ -154,6 +169,19 @@ public final class ReportWriter {
         ObjectNode root = JSON.createObjectNode();
         root.put("experiment", report.experiment());
         root.put("batchnormEvaluationMode", report.batchNormMode());
+        root.put("runs", report.runs());
+        root.put("failedRuns", report.failures().size());
+        ArrayNode failures = root.putArray("failures");
+        for (RunResult r : report.failures()) {
+            ObjectNode f = failures.addObject();
+            f.put("run", r.key().id());
+            f.put("group", r.key().group());
+            f.put("seed", r.key().seed());
+            f.put("architecture", r.key().architecture().configName());
+            f.put("phase", r.key().phase().configName());
+            f.put("status", r.status().configName());
+            f.put("message", r.failure());
+        }
         root.put("units", "RMSE, bias and MRMSE in percent (logged fractions x 100); R2 dimensionless;"
                 + " mean and standard error (ddof 1) over runs");
         ObjectNode table = root.putObject("table");

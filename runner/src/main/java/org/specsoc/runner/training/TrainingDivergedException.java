@@ -1,7 +1,8 @@
 package org.specsoc.runner.training;
 
 /** The loss became NaN or infinite: training stops rather than continue with garbage. */
-public final class TrainingDivergedException extends RuntimeException {
+public final class TrainingDivergedException extends RuntimeException
+        implements org.specsoc.runner.experiment.RunDivergence {
     private final int epoch;
     private final int step;
 

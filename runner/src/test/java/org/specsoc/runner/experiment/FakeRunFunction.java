@@ -17,11 +17,32 @@ final class FakeRunFunction implements RunFunction {
     private final Set<String> ood;
     private final double[] plantedSoc;
     private final int failAfter;
+    private java.util.function.Function<RunKey, Exception> failing = k -> null;
 
     FakeRunFunction(Set<String> ood, double[] plantedSoc, int failAfter) {
         this.ood = ood;
         this.plantedSoc = plantedSoc;
         this.failAfter = failAfter;
+    }
+
+    /** A run throws what {@code thrown} gives for its key (null: it succeeds), as a failing training would. */
+    FakeRunFunction failing(java.util.function.Function<RunKey, Exception> thrown) {
+        this.failing = thrown;
+        return this;
+    }
+
+    /** What a kill -9 looks like to the sweep: nothing is recorded for the run and the sweep stops. */
+    static final class SimulatedKill extends Error {
+        SimulatedKill() {
+            super("simulated crash");
+        }
+    }
+
+    /** A divergence as the trainer reports it. */
+    static final class Diverged extends RuntimeException implements RunDivergence {
+        Diverged(String message) {
+            super(message);
+        }
     }
 
     static double[] grid() {
@@ -44,9 +65,13 @@ final class FakeRunFunction implements RunFunction {
     }
 
     @Override
-    public RunResult run(RunSpec spec) throws IOException {
+    public RunResult run(RunSpec spec) throws Exception {
         if (calls.incrementAndGet() > failAfter) {
-            throw new IOException("simulated crash");
+            throw new SimulatedKill();
+        }
+        Exception failure = failing.apply(spec.key());
+        if (failure != null) {
+            throw failure;
         }
         RunKey key = spec.key();
         SplittableRandom random = new RandomStreams(key.seed()).child(key.id()).stream("fake");

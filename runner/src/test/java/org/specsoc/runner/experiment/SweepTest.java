@@ -81,7 +81,7 @@ class SweepTest {
 
         Path resumed = dir.resolve("resumed");
         assertThatThrownBy(() -> loro(resumed, new FakeRunFunction(OOD, planted, 15), 3))
-                .isInstanceOf(Sweep.RunFailedException.class).hasMessageContaining("simulated crash");
+                .hasRootCauseInstanceOf(FakeRunFunction.SimulatedKill.class);
         long stored;
         try (Stream<Path> files = Files.list(resumed.resolve("runs"))) {
             stored = files.filter(p -> p.getFileName().toString().endsWith(".json")).count();
@@ -115,7 +115,7 @@ class SweepTest {
                 "train");
         // Crash after the first pre-training: its result and model are kept.
         assertThatThrownBy(() -> SweepExperiment.sweepAndReport(tasks, store, new FakeRunFunction(OOD, planted, 1), 1,
-                SweepProgress.silent(), inputs, out)).isInstanceOf(Sweep.RunFailedException.class);
+                SweepProgress.silent(), inputs, out)).hasRootCauseInstanceOf(FakeRunFunction.SimulatedKill.class);
         RunKey firstPre = tasks.get(0).phases().get(0).key();
         assertThat(store.contains(firstPre)).isTrue();
         assertThat(store.modelPath(firstPre)).isRegularFile();
@@ -135,6 +135,123 @@ class SweepTest {
         var third = new FakeRunFunction(OOD, planted, Integer.MAX_VALUE);
         SweepExperiment.sweepAndReport(tasks, store, third, 1, SweepProgress.silent(), inputs, out);
         assertThat(third.calls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aDivergedAndAFailedRunAreRecordedTheOthersFinishAndARerunRetriesOnlyThem() throws Exception {
+        Path out = dir.resolve("failing");
+        var function = new FakeRunFunction(OOD, planted, Integer.MAX_VALUE).failing(k -> switch (k.id()) {
+            case "loro_g2_s0_ann_train" -> new FakeRunFunction.Diverged("training diverged: loss is NaN at epoch 3");
+            case "loro_g4_s23_none_train" -> new IOException("disk on fire\nsecond line");
+            default -> null;
+        });
+        List<RunResult> results = loro(out, function, 2);
+
+        assertThat(function.calls.get()).isEqualTo(36);
+        assertThat(results).hasSize(36);
+        assertThat(results.stream().filter(r -> !r.succeeded()).map(r -> r.key().id() + " " + r.status()))
+                .containsExactlyInAnyOrder("loro_g2_s0_ann_train DIVERGED", "loro_g4_s23_none_train FAILED");
+        RunResult diverged = results.stream().filter(r -> r.status() == RunStatus.DIVERGED).findFirst().orElseThrow();
+        assertThat(diverged.failure()).isEqualTo("Diverged: training diverged: loss is NaN at epoch 3");
+        assertThat(diverged.validation().count()).isZero();
+
+        List<String> csv = Files.readAllLines(out.resolve(ReportWriter.RUNS_CSV));
+        assertThat(csv).hasSize(37);
+        assertThat(csv.get(0)).endsWith(",learning_curve,status,message");
+        assertThat(csv).filteredOn(l -> l.startsWith("loro,2,0,ann,"))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .endsWith(",diverged,Diverged: training diverged: loss is NaN at epoch 3");
+        assertThat(csv).filteredOn(l -> l.startsWith("loro,4,23,none,"))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .endsWith(",failed,IOException: disk on fire");
+        assertThat(csv.stream().filter(l -> l.contains(",ok,"))).hasSize(34);
+
+        String md = Files.readString(out.resolve(ReportWriter.SUMMARY_MD));
+        assertThat(md).contains("**2 of 36 runs did not finish**", "| loro_g2_s0_ann_train | diverged |",
+                "| loro_g4_s23_none_train | failed | IOException: disk on fire |");
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve(ReportWriter.SUMMARY_JSON)
+                .toFile());
+        assertThat(tree.get("runs").asInt()).isEqualTo(36);
+        assertThat(tree.get("failedRuns").asInt()).isEqualTo(2);
+        assertThat(tree.get("failures").findValuesAsText("run"))
+                .containsExactly("loro_g2_s0_ann_train", "loro_g4_s23_none_train");
+        // The tables count the 34 runs that finished: 12 per architecture minus the failed one.
+        var allRegions = tree.get("table").get("blocks").get(0).get("rows");
+        assertThat(allRegions.findValues("runs")).extracting(n -> n.asInt()).containsExactly(11, 11, 12);
+        assertThat(md).doesNotContain("N/A |  |");
+
+        // Rerunning retries exactly the two failed runs; then the files are those of a sweep that never failed.
+        var retry = new FakeRunFunction(OOD, planted, Integer.MAX_VALUE);
+        List<RunResult> retried = loro(out, retry, 2);
+        assertThat(retry.calls.get()).isEqualTo(2);
+        assertThat(retried).allMatch(RunResult::succeeded);
+        Path clean = dir.resolve("clean");
+        loro(clean, new FakeRunFunction(OOD, planted, Integer.MAX_VALUE), 2);
+        for (String file : List.of(ReportWriter.RUNS_CSV, ReportWriter.SUMMARY_MD, ReportWriter.SUMMARY_JSON)) {
+            assertThat(Files.readString(out.resolve(file))).as(file).isEqualTo(Files.readString(clean.resolve(file)));
+        }
+    }
+
+    @Test
+    void aSweepWhoseEveryRunFailsStillWritesItsReport() throws Exception {
+        Path out = dir.resolve("all-failed");
+        var function = new FakeRunFunction(OOD, planted, Integer.MAX_VALUE).failing(k -> new IOException("no data"));
+        List<RunResult> results = loro(out, function, 1);
+        assertThat(results).hasSize(36).noneMatch(RunResult::succeeded);
+        assertThat(Files.readString(out.resolve(ReportWriter.SUMMARY_MD))).contains("**36 of 36 runs did not finish**");
+        assertThat(Files.readAllLines(out.resolve(ReportWriter.RUNS_CSV))).hasSize(37);
+    }
+
+    @Test
+    void anExplicitProblematicGroupWhoseRunsAllFailedIsLeftOutOfTheSplit() throws Exception {
+        Path out = dir.resolve("explicit");
+        RunStore store = new RunStore(out.resolve("runs"));
+        SweepPlanner planner = new SweepPlanner(data, store);
+        List<RunTask> tasks = planner.leaveOneGroupOut(List.of(0L), PAPER, planner.heldOutGroups(List.of()));
+        var function = new FakeRunFunction(OOD, planted, Integer.MAX_VALUE)
+                .failing(k -> k.group().equals("3") ? new IOException("no data") : null);
+        SweepExperiment.sweepAndReport(tasks, store, function, 1, SweepProgress.silent(),
+                new SweepExperiment.ReportInputs(PAPER, List.of("3", "5"), grid, Optional.empty(), "train"), out);
+        assertThat(Files.readString(out.resolve(ReportWriter.SUMMARY_MD))).contains("Problematic regions: 5**",
+                "**3 of 18 runs did not finish**");
+        // A group that has no run at all is still a mistake.
+        assertThatThrownBy(() -> SweepExperiment.sweepAndReport(tasks, store, function, 1, SweepProgress.silent(),
+                new SweepExperiment.ReportInputs(PAPER, List.of("33"), grid, Optional.empty(), "train"), out))
+                .hasMessageContaining("'33' has no runs");
+    }
+
+    @Test
+    void aFailedPreTrainingFailsItsFineTuningWithoutRunningIt() throws Exception {
+        Path out = dir.resolve("ft-fail");
+        RunStore store = new RunStore(out.resolve("runs"));
+        SweepPlanner planner = new SweepPlanner(data, store);
+        List<RunTask> tasks = planner.finetune(List.of(1L), List.of(Architecture.ANN), List.of("1", "2"), 3, 2, 4,
+                "p");
+        var inputs = new SweepExperiment.ReportInputs(List.of(Architecture.ANN), List.of(), grid, Optional.empty(),
+                "train");
+        var function = new FakeRunFunction(OOD, planted, Integer.MAX_VALUE).failing(
+                k -> k.group().equals("1") && k.phase() == Phase.PRETRAIN ? new FakeRunFunction.Diverged("loss is NaN")
+                        : null);
+        List<RunResult> results = SweepExperiment.sweepAndReport(tasks, store, function, 1, SweepProgress.silent(),
+                inputs, out);
+
+        assertThat(function.calls.get()).isEqualTo(3);
+        assertThat(results).extracting(r -> r.key().id() + " " + r.status()).containsExactly(
+                "finetune_g1_s1_ann_pretrain DIVERGED", "finetune_g1_s1_ann_finetune FAILED",
+                "finetune_g2_s1_ann_pretrain OK", "finetune_g2_s1_ann_finetune OK");
+        assertThat(results.get(1).failure()).isEqualTo("not run: finetune_g1_s1_ann_pretrain before it diverged");
+        assertThatThrownBy(() -> RunsFailedException.throwIfAny(results, out.resolve("runs.csv")))
+                .isInstanceOf(RunsFailedException.class).hasMessage("2 of 4 runs failed, see " + out.resolve("runs.csv"));
+    }
+
+    @Test
+    void aConfigurationErrorInARunStillStopsTheSweep() {
+        Path out = dir.resolve("config");
+        var function = new FakeRunFunction(OOD, planted, Integer.MAX_VALUE).failing(
+                k -> new org.specsoc.api.config.ConfigurationException("key 'decoder.type': not bound"));
+        assertThatThrownBy(() -> loro(out, function, 1)).isInstanceOf(Sweep.RunFailedException.class)
+                .hasMessageContaining("decoder.type");
+        assertThat(function.calls.get()).isEqualTo(1);
     }
 
     @Test

@@ -1,7 +1,8 @@
 package org.specsoc.runner.training.listeners;
 
 /** Training was stopped because a watched metric became non-finite or kept growing far above its best. */
-public final class TrainingDivergedException extends RuntimeException {
+public final class TrainingDivergedException extends RuntimeException
+        implements org.specsoc.runner.experiment.RunDivergence {
     private final String metric;
     private final int epoch;
     private final double value;

@@ -39,6 +39,26 @@ public final class ModelFiles {
         return ModelCodec.toArchive(TrainedModel.Network.of(model), config, provenance, calibration, List.of());
     }
 
+    /**
+     * The archive of a network trained on preprocessed data: {@code dataGrid} is the raw spectra's grid and
+     * {@code preprocessing} the fitted steps ({@link org.specsoc.runner.model.StoredPreprocessing#describe}), which
+     * {@code specsoc predict} applies to raw spectra before the network.
+     */
+    public static ModelArchive archive(JointModel model, Map<String, String> config, ModelProvenance provenance,
+                                       Calibration calibration, double[] dataGrid,
+                                       List<Map<String, String>> preprocessing) {
+        return ModelCodec.toArchive(new TrainedModel.Network(model, dataGrid), config, provenance, calibration,
+                preprocessing);
+    }
+
+    /** The archive of a fitted encoder trained on preprocessed data (see the network's overload). */
+    public static ModelArchive archive(FittedEncoder encoder, Map<String, String> config, ModelProvenance provenance,
+                                       Calibration calibration, double[] dataGrid,
+                                       List<Map<String, String>> preprocessing) {
+        return ModelCodec.toArchive(new TrainedModel.Fitted(encoder, dataGrid), config, provenance, calibration,
+                preprocessing);
+    }
+
     /** The archive of a fitted (closed-form) encoder ({@link ModelCodec}), with its calibration when not null. */
     public static ModelArchive archive(FittedEncoder encoder, Map<String, String> config, ModelProvenance provenance,
                                        Calibration calibration) {

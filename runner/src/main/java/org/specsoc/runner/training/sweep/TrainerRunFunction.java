@@ -39,6 +39,7 @@ import org.specsoc.runner.experiment.RunFunction;
 import org.specsoc.runner.experiment.RunKey;
 import org.specsoc.runner.experiment.RunResult;
 import org.specsoc.runner.experiment.RunSpec;
+import org.specsoc.runner.model.StoredPreprocessing;
 import org.specsoc.runner.predict.Calibration;
 import org.specsoc.runner.predict.ConformalInterval;
 import org.specsoc.runner.predict.OodThreshold;
@@ -156,7 +157,7 @@ final class TrainerRunFunction implements RunFunction {
                 }
                 ModelFiles.write(ModelFiles.archive(fitted, config(encoderPlugin.name(), "none"),
                         provenance.finishedAt(Instant.now()).build(),
-                        trust), spec.modelOutput().get());
+                        trust, data.dataGrid(), storedPreprocessing()), spec.modelOutput().get());
             }
         } else if (encoder instanceof TrainableEncoder trainable) {
             Decoder decoder = decoderPlugin.factory().create(decoderPlugin.config(), context, shape);
@@ -254,7 +255,7 @@ final class TrainerRunFunction implements RunFunction {
                     trust = calibrate(held, p.soc(), p.rowMse());
                 }
                 ModelFiles.write(ModelFiles.archive(model, config, provenance.finishedAt(Instant.now()).build(),
-                        trust), spec.modelOutput().get());
+                        trust, data.dataGrid(), storedPreprocessing()), spec.modelOutput().get());
             }
             if (!checkpointing.keepFinal()) {
                 checkpoints.discardAll();
@@ -272,6 +273,14 @@ final class TrainerRunFunction implements RunFunction {
             trainer.release();
             model.release();
         }
+    }
+
+    /**
+     * The sweep's fitted preprocessing as a saved model stores it; row filters are left out, as prediction must
+     * answer every input row.
+     */
+    private List<Map<String, String>> storedPreprocessing() {
+        return StoredPreprocessing.describe(StoredPreprocessing.of(data.preprocessing()).steps());
     }
 
     private SelectedPlugin<EncoderFactory> encoderOf(Architecture architecture) {

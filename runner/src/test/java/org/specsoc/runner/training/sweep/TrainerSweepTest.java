@@ -209,8 +209,11 @@ class TrainerSweepTest {
         };
         Result first = run(wiring(kill), config(experiment), "output.dir=" + killed, "train.checkpoint.every=2",
                 "train.checkpoint.keep-final=true");
-        assertThat(first.exit()).isNotZero();
-        assertThat(first.err()).contains("killed at epoch 3");
+        // The run is recorded as failed (the sweep would go on with others) and the command exits 1.
+        assertThat(first.exit()).isEqualTo(1);
+        assertThat(first.err()).contains("1 of 1 runs failed, see").contains("runs.csv");
+        assertThat(runs(killed).get(0).getField("status")).isEqualTo("failed");
+        assertThat(runs(killed).get(0).getField("message")).contains("killed at epoch 3");
         Path checkpoints = killed.resolve("runs/split_grandom_s0_linear-mixing_train.checkpoints");
         try (var files = Files.list(checkpoints)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("checkpoint-epoch-000002.zip");
@@ -227,6 +230,55 @@ class TrainerSweepTest {
         }
         // The resumed run only trained epochs 3 and 4.
         assertThat(Files.readAllLines(killed.resolve(b.getField("learning_curve")))).hasSize(3);
+    }
+
+    @Test
+    void aRunThatDivergesIsRecordedAndTheOtherRunsFinish() throws IOException {
+        Path out = base.resolve("diverging");
+        // What the divergence guard does for one run: throw from a listener at the end of an epoch.
+        var guard = new TrainingListener() {
+            @Override
+            public void onEpochEnd(String runId, int epoch, int epochs, Map<String, Double> metrics) {
+                if (runId.equals("loro_g2_s0_ann_train") && epoch == 2) {
+                    throw new org.specsoc.runner.training.listeners.TrainingDivergedException("val_rmse", epoch,
+                            Double.NaN, "run " + runId + ": val_rmse is NaN at epoch 2");
+                }
+            }
+        };
+        Result r = run(wiring(guard), config("""
+                experiment.type=loro
+                experiment.seeds=0
+                experiment.architectures=ann, linear-mixing
+                decoder.hidden=16
+                decoder.blocks=1
+                """), "output.dir=" + out);
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("specsoc: 1 of 8 runs failed, see " + out.resolve("runs.csv"));
+        List<NamedCsvRecord> rows = runs(out);
+        assertThat(rows).hasSize(8);
+        NamedCsvRecord diverged = rows.stream().filter(row -> !row.getField("status").equals("ok")).findFirst()
+                .orElseThrow();
+        assertThat(diverged.getField("group") + "/" + diverged.getField("architecture")).isEqualTo("2/ann");
+        assertThat(diverged.getField("status")).isEqualTo("diverged");
+        assertThat(diverged.getField("message")).contains("val_rmse is NaN at epoch 2");
+        assertThat(diverged.getField("val_rmse")).isEmpty();
+        rows.stream().filter(row -> row.getField("status").equals("ok"))
+                .forEach(row -> assertFinite(row, "train_rmse", "val_rmse"));
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("failedRuns").asInt()).isEqualTo(1);
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("**1 of 8 runs did not finish**");
+        assertThat(out.resolve("provenance.json")).isRegularFile();
+
+        // The same command again retries the diverged run only (here it no longer diverges) and exits 0.
+        Result again = run(wiring(), config("""
+                experiment.type=loro
+                experiment.seeds=0
+                experiment.architectures=ann, linear-mixing
+                decoder.hidden=16
+                decoder.blocks=1
+                """), "output.dir=" + out);
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(runs(out)).extracting(row -> row.getField("status")).containsOnly("ok");
     }
 
     @Test
@@ -288,6 +340,130 @@ class TrainerSweepTest {
             assertThat(loaded.calibration()).isPresent();
             assertThat(loaded.model()).isInstanceOf(TrainedModel.Network.class);
         }
+    }
+
+    @Test
+    void sweepsApplyThePreprocessingChainBeforeSplitting() throws IOException {
+        String loro = """
+                experiment.type=loro
+                experiment.seeds=0
+                experiment.groups=1
+                experiment.architectures=linear-mixing
+                """;
+        Path plain = base.resolve("plain");
+        Path snv = base.resolve("snv");
+        assertThat(run(wiring(), config(loro), "output.dir=" + plain).exit()).isZero();
+        Result r = run(wiring(), config(loro), "output.dir=" + snv, "preprocess.steps=snv");
+        assertThat(r.exit()).as(r.err()).isZero();
+        NamedCsvRecord a = runs(plain).get(0);
+        NamedCsvRecord b = runs(snv).get(0);
+        // The same run (same split, same seed) on standardised spectra: other numbers, reconstructed in SNV units.
+        for (String c : List.of("train_rmse", "val_rmse", "val_mrmse")) {
+            assertThat(b.getField(c)).as(c).isNotEqualTo(a.getField(c));
+        }
+        assertThat(Double.parseDouble(b.getField("val_mrmse"))).isGreaterThan(Double.parseDouble(a.getField("val_mrmse")));
+        JsonNode provenance = JSON.readTree(snv.resolve("provenance.json").toFile());
+        assertThat(provenance.get("preprocessing").findValuesAsText("name")).containsExactly("snv");
+        assertThat(JSON.readTree(plain.resolve("provenance.json").toFile()).get("preprocessing")).isEmpty();
+        assertThat(Files.readAllLines(snv.resolve("effective-config.properties"))).contains("preprocess.steps=snv");
+    }
+
+    @Test
+    void aSavedModelStoresTheRawGridAndTheStepsThatCutIt() throws IOException {
+        Path out = base.resolve("cut");
+        Result r = run(wiring(), config("""
+                experiment.type=train
+                experiment.architecture=linear-mixing
+                preprocess.steps=cut, snv
+                preprocess.cut.min=600
+                preprocess.cut.max=1800
+                """), "output.dir=" + out, "train.calibration-fraction=0.2");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode provenance = JSON.readTree(out.resolve("provenance.json").toFile());
+        // 365..2500 nm every 50 nm, cut to 615..1765 nm.
+        assertThat(provenance.get("dataset").get("rawBands").asInt()).isEqualTo(43);
+        assertThat(provenance.get("dataset").get("bands").asInt()).isEqualTo(24);
+        assertThat(provenance.get("preprocessing").findValuesAsText("name")).containsExactly("cut", "snv");
+        ModelArchive archive = ModelArchiveReader.read(out.resolve("model.specsoc"));
+        assertThat(archive.wavelengths()).hasSize(43);
+        try (var backend = new ReferenceBackend()) {
+            ModelCodec.Loaded loaded = ModelCodec.load(out.resolve("model.specsoc"),
+                    PluginRegistry.discover(TrainerSweepTest.class.getClassLoader()), backend);
+            assertThat(loaded.preprocessing()).extracting(m -> m.get("name")).containsExactly("cut", "snv");
+            assertThat(loaded.preprocessing().get(0)).containsEntry("min", "600.0").containsEntry("max", "1800.0");
+            assertThat(loaded.model().networkGrid()).hasSize(24).startsWith(615.0);
+            assertThat(loaded.model().dataGrid()).hasSize(43);
+        }
+    }
+
+    @Test
+    void aBadPreprocessingStepIsAConfigurationErrorNamingTheKey() throws IOException {
+        String split = """
+                experiment.type=split
+                experiment.seeds=0
+                experiment.architectures=linear-mixing
+                """;
+        Result unknown = run(wiring(), config(split), "output.dir=" + base.resolve("bad1"), "preprocess.steps=snv, wavelet");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("preprocess.steps").contains("wavelet");
+        Result uncovered = run(wiring(), config(split), "output.dir=" + base.resolve("bad2"),
+                "preprocess.steps=resample", "preprocess.resample.start=300", "preprocess.resample.end=2500");
+        assertThat(uncovered.exit()).as(uncovered.err()).isEqualTo(2);
+        assertThat(uncovered.err()).contains("key 'preprocess.steps': step 'resample' (keys preprocess.resample.*)")
+                .contains("300.0..365.0 nm");
+        assertThat(base.resolve("bad2").resolve("runs")).doesNotExist();
+    }
+
+    @Test
+    void leavingOneCollectionMemberOutHoldsOutEachFile() throws IOException {
+        // Two small member files: percent labels and reflectance in one, g/kg labels in the other.
+        var random = new java.util.SplittableRandom(7);
+        for (String member : List.of("north", "south")) {
+            var sb = new StringBuilder("sample_id,").append(member.equals("north") ? "soc_pct" : "soc_g_per_kg");
+            for (int w = 400; w <= 2400; w += 50) {
+                sb.append(",nm_").append(w);
+            }
+            sb.append('\n');
+            for (int r = 0; r < 40; r++) {
+                double soc = 0.5 + 3 * random.nextDouble();
+                sb.append(r).append(',').append(member.equals("north") ? soc : 10 * soc);
+                for (int w = 400; w <= 2400; w += 50) {
+                    sb.append(',').append(0.5 - 0.05 * soc + 0.0001 * (w - 400) + 0.01 * random.nextDouble());
+                }
+                sb.append('\n');
+            }
+            Files.createDirectories(base.resolve("members"));
+            Files.writeString(base.resolve("members/" + member + ".csv"), sb);
+        }
+        Path file = base.resolve("collection.properties");
+        Files.writeString(file, """
+                experiment.type=loro
+                experiment.group-column=dataset
+                experiment.seeds=0
+                experiment.architectures=none
+                dataset.type=collection
+                dataset.root=members
+                dataset.members=north.csv, south.csv
+                dataset.grid.start=400
+                dataset.grid.end=2400
+                dataset.grid.step=100
+                encoder.type=mlp
+                encoder.hidden=16
+                encoder.blocks=1
+                train.epochs=2
+                train.batch-size=16
+                train.progress=off
+                compute.backend=java
+                """);
+        Path out = base.resolve("collection");
+        Result r = run(wiring(), file, "output.dir=" + out);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(runs(out)).extracting(row -> row.getField("group") + "/" + row.getField("val_n"))
+                .containsExactly("north/40", "south/40");
+        JsonNode dataset = JSON.readTree(out.resolve("provenance.json").toFile()).get("dataset");
+        assertThat(dataset.get("source").asText()).isEqualTo("collection");
+        assertThat(dataset.get("bands").asInt()).isEqualTo(21);
+        assertThat(dataset.get("files")).hasSize(2);
     }
 
     @Test
