@@ -157,6 +157,22 @@ class SpectraCsvStreamTest {
     }
 
     @Test
+    void aDuplicateIdAcrossBatchesGivesTheSameErrorAsTheWholeFileReader() throws IOException {
+        Path p = generated("dup.csv", ROWS, "nm_");
+        List<String> lines = new ArrayList<>(Files.readAllLines(p));
+        String firstId = lines.get(5).split(",")[0];
+        lines.set(400, lines.get(400).replaceFirst("^[^,]*,", firstId + ","));
+        Files.write(p, lines);
+        var layout = CsvLayout.labelled("soc_pct");
+        String whole = message(() -> new SpectraCsvReader(layout, 2).read(p));
+        assertThat(whole).contains("line 401, column 1 'sample_id'")
+                .contains("duplicate sample id '" + firstId + "' (first on line 6)");
+        for (int maxRows : new int[] {1, 64, 10_000}) {
+            assertThat(message(() -> drain(p, layout, maxRows))).isEqualTo(whole);
+        }
+    }
+
+    @Test
     void theFirstErrorInTheFileWins() throws IOException {
         Path p = dir.resolve("two.csv");
         Files.writeString(p, "sample_id,nm_400,nm_410\na,0.1,0.2\nb,zz,0.2\nc,0.3\n");
