@@ -14,10 +14,12 @@ import org.specsoc.api.compute.GemmLayout;
  * Forward products carry their bias and ReLU epilogue, as in training; gradients are plain products.
  *
  * <p>Each repetition times enough back-to-back calls to last about {@value #REPETITION_NANOS} ns; the figure is
- * the median repetition, after a warm-up that lets the JIT compile the kernels.
+ * the median repetition, after a warm-up of at least {@value #WARMUP_NANOS} ns that lets the JIT compile the
+ * kernels.
  */
 public final class GemmBenchmark implements Benchmark {
     static final long REPETITION_NANOS = 100_000_000L;
+    static final long WARMUP_NANOS = 300_000_000L;
 
     @Override
     public String name() {
@@ -47,12 +49,17 @@ public final class GemmBenchmark implements Benchmark {
                 backend.uniform(bias, -0.05f, 0.05f, 3);
             }
             Runnable call = () -> backend.gemm(s.layout(), a, b, c, bias, act, false);
+            // by time as well as by count: a shape whose edge paths the JIT has not yet compiled needs more than
+            // a few milliseconds of calls before it runs at its steady speed, the speed training sees
             int warmup = options.quick() ? 2 : 20;
+            long warmupNanos = options.quick() ? 0 : WARMUP_NANOS;
             long warmStart = System.nanoTime();
-            for (int i = 0; i < warmup; i++) {
+            int warmed = 0;
+            while (warmed < warmup || System.nanoTime() - warmStart < warmupNanos) {
                 call.run();
+                warmed++;
             }
-            long perCall = Math.max(1, (System.nanoTime() - warmStart) / warmup);
+            long perCall = Math.max(1, (System.nanoTime() - warmStart) / warmed);
             int calls = options.quick() ? 1 : (int) Math.max(3, Math.min(10_000, REPETITION_NANOS / perCall));
             int reps = Math.max(1, options.repetitions());
             double[] seconds = new double[reps];
