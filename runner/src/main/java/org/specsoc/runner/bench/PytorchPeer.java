@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +28,16 @@ public final class PytorchPeer {
     public static final List<String> GROUPS = List.of("gemm", "epoch");
     private static final long TIMEOUT_MINUTES = 60;
 
-    /** What the script reported. */
-    public record Result(String torchVersion, int threads, List<Measurement> measurements) {
+    /**
+     * What the script reported.
+     *
+     * @param threads the torch thread counts tried; each measurement is the fastest of them
+     */
+    public record Result(String torchVersion, List<Integer> threads, List<Measurement> measurements) {
+        public Result {
+            threads = List.copyOf(threads);
+            measurements = List.copyOf(measurements);
+        }
     }
 
     /** A failure to run the peer, with a message for the user. */
@@ -68,9 +77,10 @@ public final class PytorchPeer {
      *
      * @param groups the groups to measure (a subset of {@link #GROUPS})
      */
-    public static Result run(String python, Path script, BenchOptions options, List<String> groups, int threads)
-            throws PeerException, InterruptedException {
-        var command = new ArrayList<>(List.of(python, script.toString(), "--threads", Integer.toString(threads),
+    public static Result run(String python, Path script, BenchOptions options, List<String> groups,
+                             List<Integer> threads) throws PeerException, InterruptedException {
+        String threadList = threads.stream().map(String::valueOf).collect(Collectors.joining(","));
+        var command = new ArrayList<>(List.of(python, script.toString(), "--threads", threadList,
                 "--samples", Integer.toString(options.samples()), "--bands", Integer.toString(options.bands()),
                 "--batch", Integer.toString(options.batch()), "--hidden", Integer.toString(options.hidden()),
                 "--latent", Integer.toString(options.latent())));
@@ -140,7 +150,14 @@ public final class PytorchPeer {
                     number(m, "seconds"), number(m, "samples_per_second"), m.path("note").asText(null)));
             i++;
         }
-        return new Result(root.path("torch").asText("?"), root.path("threads").asInt(0), List.copyOf(list));
+        var threads = new ArrayList<Integer>();
+        // an older script printed one number
+        for (JsonNode t : root.path("threads").isArray() ? root.path("threads") : List.of(root.path("threads"))) {
+            if (t.canConvertToInt() && t.asInt() > 0) {
+                threads.add(t.asInt());
+            }
+        }
+        return new Result(root.path("torch").asText("?"), threads, list);
     }
 
     private static Double number(JsonNode m, String field) {

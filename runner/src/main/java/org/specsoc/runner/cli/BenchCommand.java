@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -140,8 +141,10 @@ final class BenchCommand implements Callable<Integer> {
             } else {
                 try {
                     LOG.info("Running the PyTorch peer: {} {}", python, script);
+                    // one torch thread suits Debian's OpenBLAS build, all cores suit MKL builds: try both
+                    int cores = Runtime.getRuntime().availableProcessors();
                     PytorchPeer.Result result = PytorchPeer.run(python, script, options(scratch), groups,
-                            Runtime.getRuntime().availableProcessors());
+                            cores == 1 ? List.of(1) : List.of(1, cores));
                     peerMeasurements.addAll(result.measurements());
                     out.println();
                     comparisonTable(result, PytorchPeer.compare(measurements, result.measurements()))
@@ -182,8 +185,12 @@ final class BenchCommand implements Callable<Integer> {
 
     static List<String> comparisonTable(PytorchPeer.Result peer, List<PytorchPeer.Comparison> rows) {
         var lines = new ArrayList<String>();
-        lines.add(String.format(Locale.ROOT, "Beside PyTorch %s (%d threads) on this machine; ratio > 1: specsoc is"
-                + " faster", peer.torchVersion(), peer.threads()));
+        String threads = peer.threads().isEmpty() ? "threads not reported"
+                : peer.threads().size() == 1 ? "torch threads " + peer.threads().get(0)
+                : "fastest of torch threads " + peer.threads().stream().map(String::valueOf)
+                        .collect(Collectors.joining(", ")) + " per measurement";
+        lines.add(String.format(Locale.ROOT, "Beside PyTorch %s (%s) on this machine; ratio > 1: specsoc is faster",
+                peer.torchVersion(), threads));
         if (rows.isEmpty()) {
             lines.add("  (no measurement names in common)");
             return lines;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PytorchPeerTest {
     private static final String OUTPUT = """
-            {"tool": "pytorch", "torch": "1.13.1", "threads": 2, "measurements": [
+            {"tool": "pytorch", "torch": "1.13.1", "threads": [1, 2], "measurements": [
               {"backend": "pytorch", "name": "gemm.enc.l1.fwd 300x2136x512 NN", "gflops": 100.0, "note": "mm"},
               {"backend": "pytorch", "name": "epoch.encoder", "seconds": 2.5, "samples_per_second": 9000.0},
               {"backend": "pytorch", "name": "epoch.encoder+ann", "seconds": 4.0, "samples_per_second": 5600.0}]}
@@ -21,7 +21,7 @@ class PytorchPeerTest {
     void parsesTheScriptsJson() throws Exception {
         PytorchPeer.Result r = PytorchPeer.parse(OUTPUT, "peer.py");
         assertThat(r.torchVersion()).isEqualTo("1.13.1");
-        assertThat(r.threads()).isEqualTo(2);
+        assertThat(r.threads()).containsExactly(1, 2);
         assertThat(r.measurements()).hasSize(3);
         assertThat(r.measurements().get(1).samplesPerSecond()).isEqualTo(9000.0);
         assertThat(r.measurements().get(0).gflops()).isEqualTo(100.0);
@@ -81,7 +81,7 @@ class PytorchPeerTest {
         Path script = dir.resolve("peer.py");
         Files.writeString(script, "");
         var options = new BenchOptions(10, 5, 2, 3, 2, 1, true, dir);
-        assertThatThrownBy(() -> PytorchPeer.run("no-such-python-here", script, options, List.of("gemm"), 1))
+        assertThatThrownBy(() -> PytorchPeer.run("no-such-python-here", script, options, List.of("gemm"), List.of(1)))
                 .isInstanceOf(PytorchPeer.PeerException.class)
                 .hasMessageContaining("cannot start 'no-such-python-here'").hasMessageContaining("--python");
     }

@@ -87,13 +87,14 @@ class BenchPeerTest {
         Result r = run("bench", "--quick", "--peer", "pytorch", "--python", fakePython.toString(), "--json", "b.json");
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
-        assertThat(lines).contains("Beside PyTorch 1.13.1 (2 threads) on this machine; ratio > 1: specsoc is faster");
+        assertThat(lines).contains("Beside PyTorch 1.13.1 (torch threads 2) on this machine; ratio > 1: specsoc is faster");
         assertThat(lines).anySatisfy(l -> assertThat(l)
                 .matches("java\\s+gemm.enc.l1.fwd 300x2136x512 NN\\s+180.0 GFLOP/s\\s+120.0 GFLOP/s\\s+1.50"));
         assertThat(lines).noneMatch(l -> l.contains("gemm.only.ours") && l.contains("GFLOP/s  "));
         String args = Files.readString(base.resolve("args.txt"));
+        int cores = Runtime.getRuntime().availableProcessors();
         assertThat(args).startsWith(script.toString()).contains("--quick", "--only gemm", "--batch 300",
-                "--bands 2136");
+                "--bands 2136", "--threads " + (cores == 1 ? "1" : "1," + cores));
         JsonNode json = new ObjectMapper().readTree(base.resolve("b.json").toFile());
         var backends = new ArrayList<String>();
         json.forEach(n -> backends.add(n.get("backend").asText()));
@@ -117,5 +118,13 @@ class BenchPeerTest {
         Result r = run("bench", "--peer", "pytorch", "--peer-script", "nowhere.py");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--peer-script: no such file").contains("nowhere.py");
+    }
+
+    @Test
+    void theHeadingSaysEachPeerFigureIsTheFastestOfTheThreadCountsTried() {
+        var peer = new org.specsoc.runner.bench.PytorchPeer.Result("1.13.1", List.of(1, 2), List.of());
+        assertThat(BenchCommand.comparisonTable(peer, List.of()).get(0)).isEqualTo(
+                "Beside PyTorch 1.13.1 (fastest of torch threads 1, 2 per measurement) on this machine; ratio > 1:"
+                        + " specsoc is faster");
     }
 }
