@@ -21,9 +21,11 @@ public final class EnviImageReader implements Closeable {
     private final EnviHeader header;
     private final Path dataFile;
     private final FileChannel channel;
-    private final double[] gain;
-    private final double[] offset;
-    private final double inverseScale;
+    /** Per band: gain and offset already divided by the reflectance scale factor. */
+    private final double[] scaledGain;
+    private final double[] scaledOffset;
+    /** Per band: whether it counts for no-data detection (a spectral library's bbl runs along its samples). */
+    private final boolean[] good;
     private ByteBuffer buffer = ByteBuffer.allocate(0);
 
     /** Opens the image of a header, or of a data file with its header next to it. */
@@ -47,13 +49,17 @@ public final class EnviImageReader implements Closeable {
                     + "-byte offset: " + needed + " bytes");
         }
         int bands = header.bands();
-        this.gain = new double[bands];
-        this.offset = new double[bands];
+        double inverseScale = 1.0 / header.reflectanceScaleFactor().orElse(1);
+        this.scaledGain = new double[bands];
+        this.scaledOffset = new double[bands];
+        this.good = new boolean[bands];
         for (int b = 0; b < bands; b++) {
-            gain[b] = header.dataGainValues().length == bands ? header.dataGainValues()[b] : 1;
-            offset[b] = header.dataOffsetValues().length == bands ? header.dataOffsetValues()[b] : 0;
+            double gain = header.dataGainValues().length == bands ? header.dataGainValues()[b] : 1;
+            double offset = header.dataOffsetValues().length == bands ? header.dataOffsetValues()[b] : 0;
+            scaledGain[b] = gain * inverseScale;
+            scaledOffset[b] = offset * inverseScale;
+            good[b] = header.isSpectralLibrary() || header.isGoodBand(b);
         }
-        this.inverseScale = 1.0 / header.reflectanceScaleFactor().orElse(1);
     }
 
     public EnviHeader header() {
@@ -70,47 +76,89 @@ public final class EnviImageReader implements Closeable {
         int samples = header.samples();
         int bands = header.bands();
         int bytes = header.dataType().bytes();
-        float[] values = new float[lineCount * samples * bands];
-        boolean[] noData = new boolean[lineCount * samples];
-        boolean[] allZero = new boolean[lineCount * samples];
-        java.util.Arrays.fill(allZero, true);
-        boolean hasIgnore = header.dataIgnoreValue().isPresent();
-        double ignore = header.dataIgnoreValue().orElse(Double.NaN);
-        boolean anyGood = false;
-        EnviDataType type = header.dataType();
+        var tile = new TileDecoder(lineCount * samples, bands);
         int regionBytes = layout.regionValues() * bytes;
+        // The region is walked in the order it is stored, one run of consecutive values at a time (a pixel's
+        // bands in BIP, a band's samples of one line in BIL and BSQ), so the buffer is read sequentially.
         for (int r = 0; r < layout.regions(); r++) {
             ByteBuffer buf = fill(layout.regionPosition(r), regionBytes);
-            for (int b = layout.firstBand(r); b < layout.endBand(r); b++) {
-                // a spectral library's bbl runs along its samples (channels), not its single band
-                boolean good = header.isSpectralLibrary() || header.isGoodBand(b);
-                anyGood |= good;
-                double g = gain[b] * inverseScale;
-                double o = offset[b] * inverseScale;
-                for (int line = 0; line < lineCount; line++) {
+            for (int line = 0; line < lineCount; line++) {
+                int firstPixel = line * samples;
+                if (header.interleave() == EnviInterleave.BIP) {
                     for (int s = 0; s < samples; s++) {
-                        int pixel = line * samples + s;
-                        double raw = type.read(buf, layout.indexInRegion(line, s, b) * bytes);
-                        float v = (float) (raw * g + o);
-                        values[pixel * bands + b] = v;
-                        if (good) {
-                            if ((hasIgnore && raw == ignore) || !Float.isFinite(v)) {
-                                noData[pixel] = true;
-                            }
-                            if (raw != 0) {
-                                allZero[pixel] = false;
-                            }
-                        }
+                        tile.pixelRun(buf, layout.indexInRegion(line, s, 0) * bytes, firstPixel + s);
+                    }
+                } else {
+                    for (int b = layout.firstBand(r); b < layout.endBand(r); b++) {
+                        tile.bandRun(buf, layout.indexInRegion(line, 0, b) * bytes, firstPixel, samples, b);
                     }
                 }
             }
         }
-        if (anyGood) {
-            for (int p = 0; p < noData.length; p++) {
-                noData[p] |= allZero[p];
+        return tile.finish(firstLine, lineCount, samples);
+    }
+
+    /** The values and no-data mask of one tile, filled run by run. */
+    private final class TileDecoder {
+        private final int bands;
+        private final float[] values;
+        private final boolean[] noData;
+        private final boolean[] allZero;
+        private final double[] run;
+        private final boolean hasIgnore = header.dataIgnoreValue().isPresent();
+        private final double ignore = header.dataIgnoreValue().orElse(Double.NaN);
+        private final EnviDataType type = header.dataType();
+        private boolean anyGood;
+
+        TileDecoder(int pixels, int bands) {
+            this.bands = bands;
+            this.values = new float[pixels * bands];
+            this.noData = new boolean[pixels];
+            this.allZero = new boolean[pixels];
+            java.util.Arrays.fill(allZero, true);
+            this.run = new double[Math.max(bands, header.samples())];
+        }
+
+        /** All bands of one pixel, stored consecutively from byte {@code at}. */
+        void pixelRun(ByteBuffer buf, int at, int pixel) {
+            type.readRun(buf, at, bands, run);
+            int base = pixel * bands;
+            for (int b = 0; b < bands; b++) {
+                accept(run[b], b, pixel, base + b);
             }
         }
-        return new EnviTile(firstLine, lineCount, samples, bands, values, noData);
+
+        /** Band {@code b} of {@code count} pixels from {@code firstPixel}, stored consecutively from {@code at}. */
+        void bandRun(ByteBuffer buf, int at, int firstPixel, int count, int b) {
+            type.readRun(buf, at, count, run);
+            for (int i = 0; i < count; i++) {
+                int pixel = firstPixel + i;
+                accept(run[i], b, pixel, pixel * bands + b);
+            }
+        }
+
+        private void accept(double raw, int b, int pixel, int at) {
+            float v = (float) (raw * scaledGain[b] + scaledOffset[b]);
+            values[at] = v;
+            if (good[b]) {
+                anyGood = true;
+                if ((hasIgnore && raw == ignore) || !Float.isFinite(v)) {
+                    noData[pixel] = true;
+                }
+                if (raw != 0) {
+                    allZero[pixel] = false;
+                }
+            }
+        }
+
+        EnviTile finish(int firstLine, int lineCount, int samples) {
+            if (anyGood) {
+                for (int p = 0; p < noData.length; p++) {
+                    noData[p] |= allZero[p];
+                }
+            }
+            return new EnviTile(firstLine, lineCount, samples, bands, values, noData);
+        }
     }
 
     private ByteBuffer fill(long position, int length) throws IOException {
