@@ -6,8 +6,10 @@ import org.specsoc.api.compute.Activation;
 
 /**
  * Bias and activation over a run of floats, applied while a GEMM tile is still in cache. One small loop per
- * activation: the JIT must inline every Vector API call to keep vectors in registers, and a single method
- * holding every activation (exp included) grows past its inlining budget.
+ * activation, each calling its activation directly: the JIT must inline every Vector API call to keep vectors
+ * in registers, and a single method holding every activation (exp included) grows past its inlining budget;
+ * going through {@link VectorMath#apply(Activation, FloatVector)}'s switch halved the speed of a 93-deep GEMM
+ * once training had run (its profile let the switch stop being inlined, and the vectors were boxed).
  */
 final class Epilogue {
     private static final VectorSpecies<Float> S = VectorMath.S;
@@ -52,7 +54,7 @@ final class Epilogue {
     private static void relu(float[] x, int xo, float[] y, int yo, int len) {
         int j = 0;
         for (; j + L <= len; j += L) {
-            VectorMath.apply(Activation.RELU, FloatVector.fromArray(S, x, xo + j)).intoArray(y, yo + j);
+            VectorMath.relu(FloatVector.fromArray(S, x, xo + j)).intoArray(y, yo + j);
         }
         for (; j < len; j++) {
             y[yo + j] = VectorMath.apply(Activation.RELU, x[xo + j]);
@@ -62,7 +64,7 @@ final class Epilogue {
     private static void leaky(float[] x, int xo, float[] y, int yo, int len) {
         int j = 0;
         for (; j + L <= len; j += L) {
-            VectorMath.apply(Activation.LEAKY_RELU, FloatVector.fromArray(S, x, xo + j)).intoArray(y, yo + j);
+            VectorMath.leaky(FloatVector.fromArray(S, x, xo + j)).intoArray(y, yo + j);
         }
         for (; j < len; j++) {
             y[yo + j] = VectorMath.apply(Activation.LEAKY_RELU, x[xo + j]);

@@ -126,11 +126,15 @@ final class Gemm {
                         kernel(kc, a, r0, r1, r2, r3, colStep, bp, bo, scratch, 0, NR, false);
                         merge(scratch, c, co, n, rows, cols, addC);
                     }
-                    if (epilogue) {
-                        for (int r = 0; r < rows; r++) {
-                            Epilogue.biasActivation(c, co + r * n, cols, bias, biasOff + j0, act);
-                        }
-                    }
+                }
+            }
+            if (epilogue) {
+                // once per row of the tile, over all its panels: a call per micro-tile row (two vectors) cost
+                // more than the products themselves when K is small (93)
+                int j0 = q0 * NR;
+                int width = Math.min(n, q1 * NR) - j0;
+                for (int r = i0; r < i1; r++) {
+                    Epilogue.biasActivation(c, cOff + r * n + j0, width, bias, biasOff + j0, act);
                 }
             }
         }

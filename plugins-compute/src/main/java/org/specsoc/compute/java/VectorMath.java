@@ -91,11 +91,15 @@ final class VectorMath {
     static FloatVector apply(Activation act, FloatVector x) {
         return switch (act) {
             case IDENTITY -> x;
-            case RELU -> FloatVector.zero(S).blend(x, x.compare(VectorOperators.GT, 0f));
+            case RELU -> relu(x);
             case LEAKY_RELU -> leaky(x);
             case SIGMOID -> sigmoid(x);
             case LEAKY_RELU_SIGMOID -> sigmoid(leaky(x));
         };
+    }
+
+    static FloatVector relu(FloatVector x) {
+        return FloatVector.zero(S).blend(x, x.compare(VectorOperators.GT, 0f));
     }
 
     static FloatVector leaky(FloatVector x) {
