@@ -6,6 +6,7 @@ import com.google.inject.TypeLiteral;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.specsoc.api.compute.ReferenceBackend;
@@ -29,7 +30,8 @@ class PredictBenchmarkTest {
                 "predict, paper model + ann decoder, CSV written",
                 "predict input: CSV read streamed (no model)",
                 "predict, paper model + ann decoder, CSV streamed in and written",
-                "predict, paper model + ann decoder, ENVI image in and out");
+                "predict, paper model + ann decoder, ENVI image in and out",
+                "predict, paper model + ann decoder, ENVI image of 9 airborne-like bands in and out");
         assertThat(figures).allSatisfy(m -> {
             assertThat(m.backend()).isEqualTo("reference");
             assertThat(m.seconds()).isPositive();
@@ -41,5 +43,15 @@ class PredictBenchmarkTest {
         try (var left = java.nio.file.Files.list(scratch)) {
             assertThat(left).as("scratch files left behind").isEmpty();
         }
+    }
+
+    @Test
+    void theAirborneSensorsBandsSpanTheModelGridEveryFiveNanometres() {
+        double[] paper = IntStream.range(0, 2136).mapToDouble(i -> 365 + i).toArray();
+        double[] centres = PredictBenchmark.airborneCentres(paper);
+        assertThat(centres).hasSize(428);
+        assertThat(centres[0]).isEqualTo(365.0);
+        assertThat(centres[427]).isEqualTo(2500.0);
+        assertThat(centres[1] - centres[0]).isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 }
