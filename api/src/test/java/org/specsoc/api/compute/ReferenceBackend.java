@@ -17,56 +17,33 @@ public final class ReferenceBackend implements ComputeBackend {
         }
     }
 
-    private final class Ref implements Buffer {
+    private final class Ref extends BufferWindow {
         final Storage storage;
-        final int offset;
-        final int rows;
-        final int cols;
 
         Ref(Storage storage, int offset, int rows, int cols) {
+            super(ReferenceBackend.this, offset, rows, cols);
             this.storage = storage;
-            this.offset = offset;
-            this.rows = rows;
-            this.cols = cols;
-        }
-
-        @Override
-        public int rows() {
-            return rows;
-        }
-
-        @Override
-        public int cols() {
-            return cols;
-        }
-
-        @Override
-        public ComputeBackend backend() {
-            return ReferenceBackend.this;
         }
 
         double get(int r, int c) {
-            return storage.data[offset + r * cols + c];
+            return storage.data[offset() + r * cols() + c];
         }
 
         void set(int r, int c, double v) {
-            storage.data[offset + r * cols + c] = v;
+            storage.data[offset() + r * cols() + c] = v;
         }
 
         double at(int i) {
-            return storage.data[offset + i];
+            return storage.data[offset() + i];
         }
 
         void put(int i, double v) {
-            storage.data[offset + i] = v;
+            storage.data[offset() + i] = v;
         }
     }
 
     private Ref ref(Buffer b) {
-        if (!(b instanceof Ref r) || r.backend() != this) {
-            throw new IllegalArgumentException("buffer does not belong to this backend");
-        }
-        return r;
+        return BufferWindow.owned(b, Ref.class, this, "buffer");
     }
 
     /** Rounds every stored value to float, so results compare with float backends fed the same inputs. */
@@ -97,10 +74,7 @@ public final class ReferenceBackend implements ComputeBackend {
     @Override
     public Buffer view(Buffer parent, int offset, int rows, int cols) {
         Ref p = ref(parent);
-        if (offset < 0 || offset + rows * cols > p.size()) {
-            throw new IndexOutOfBoundsException("view [" + offset + ", +" + rows * cols + ") outside " + p.size());
-        }
-        return new Ref(p.storage, p.offset + offset, rows, cols);
+        return new Ref(p.storage, p.viewOffset(offset, rows, cols), rows, cols);
     }
 
     @Override
@@ -141,8 +115,8 @@ public final class ReferenceBackend implements ComputeBackend {
     public void gatherRows(Buffer src, int[] rows, Buffer dst) {
         Ref s = ref(src);
         Ref d = ref(dst);
-        for (int i = 0; i < d.rows; i++) {
-            for (int c = 0; c < d.cols; c++) {
+        for (int i = 0; i < d.rows(); i++) {
+            for (int c = 0; c < d.cols(); c++) {
                 d.set(i, c, s.get(rows[i], c));
             }
         }
@@ -154,9 +128,9 @@ public final class ReferenceBackend implements ComputeBackend {
         Ref ra = ref(a);
         Ref rb = ref(b);
         Ref rc = ref(c);
-        int m = rc.rows;
-        int n = rc.cols;
-        int k = layout == GemmLayout.TN ? ra.rows : ra.cols;
+        int m = rc.rows();
+        int n = rc.cols();
+        int k = layout == GemmLayout.TN ? ra.rows() : ra.cols();
         if (accumulate && (bias != null || act != Activation.IDENTITY)) {
             throw new IllegalArgumentException("accumulate takes no bias and no activation");
         }
@@ -184,9 +158,9 @@ public final class ReferenceBackend implements ComputeBackend {
     public void columnSums(Buffer x, Buffer out, boolean accumulate) {
         Ref rx = ref(x);
         Ref ro = ref(out);
-        for (int j = 0; j < rx.cols; j++) {
+        for (int j = 0; j < rx.cols(); j++) {
             double s = 0;
-            for (int i = 0; i < rx.rows; i++) {
+            for (int i = 0; i < rx.rows(); i++) {
                 s += rx.get(i, j);
             }
             ro.put(j, accumulate ? ro.at(j) + s : s);
@@ -216,18 +190,18 @@ public final class ReferenceBackend implements ComputeBackend {
     public void softmax(Buffer x, Buffer y) {
         Ref rx = ref(x);
         Ref ry = ref(y);
-        for (int i = 0; i < rx.rows; i++) {
+        for (int i = 0; i < rx.rows(); i++) {
             double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < rx.cols; j++) {
+            for (int j = 0; j < rx.cols(); j++) {
                 max = Math.max(max, rx.get(i, j));
             }
             double sum = 0;
-            double[] e = new double[rx.cols];
-            for (int j = 0; j < rx.cols; j++) {
+            double[] e = new double[rx.cols()];
+            for (int j = 0; j < rx.cols(); j++) {
                 e[j] = Math.exp(rx.get(i, j) - max);
                 sum += e[j];
             }
-            for (int j = 0; j < rx.cols; j++) {
+            for (int j = 0; j < rx.cols(); j++) {
                 ry.set(i, j, e[j] / sum);
             }
         }
@@ -238,12 +212,12 @@ public final class ReferenceBackend implements ComputeBackend {
         Ref ry = ref(y);
         Ref rdy = ref(dy);
         Ref rdx = ref(dx);
-        for (int i = 0; i < ry.rows; i++) {
+        for (int i = 0; i < ry.rows(); i++) {
             double dot = 0;
-            for (int j = 0; j < ry.cols; j++) {
+            for (int j = 0; j < ry.cols(); j++) {
                 dot += rdy.get(i, j) * ry.get(i, j);
             }
-            for (int j = 0; j < ry.cols; j++) {
+            for (int j = 0; j < ry.cols(); j++) {
                 rdx.set(i, j, ry.get(i, j) * (rdy.get(i, j) - dot));
             }
         }
@@ -255,8 +229,8 @@ public final class ReferenceBackend implements ComputeBackend {
                           Activation act, Buffer y) {
         Ref rx = ref(x);
         Ref ry = ref(y);
-        int m = rx.rows;
-        for (int j = 0; j < rx.cols; j++) {
+        int m = rx.rows();
+        for (int j = 0; j < rx.cols(); j++) {
             double mean;
             double var;
             if (mode == BatchNormMode.INFERENCE) {
@@ -299,8 +273,8 @@ public final class ReferenceBackend implements ComputeBackend {
         Ref rx = ref(x);
         Ref ry = ref(y);
         Ref rdy = ref(dy);
-        int m = rx.rows;
-        for (int j = 0; j < rx.cols; j++) {
+        int m = rx.rows();
+        for (int j = 0; j < rx.cols(); j++) {
             double mean = ref(saveMean).at(j);
             double invStd = ref(saveInvStd).at(j);
             double sumG = 0;
@@ -331,9 +305,9 @@ public final class ReferenceBackend implements ComputeBackend {
         Ref rt = ref(target);
         Ref rg = grad == null ? null : ref(grad);
         double sum = 0;
-        for (int i = 0; i < rp.rows; i++) {
+        for (int i = 0; i < rp.rows(); i++) {
             double t = rt.at(i);
-            for (int j = 0; j < rp.cols && rg != null; j++) {
+            for (int j = 0; j < rp.cols() && rg != null; j++) {
                 rg.set(i, j, 0);
             }
             if (Double.isNaN(t)) {
@@ -370,13 +344,13 @@ public final class ReferenceBackend implements ComputeBackend {
         Ref rp = ref(pred);
         Ref rt = ref(target);
         Ref ro = ref(out);
-        for (int i = 0; i < rp.rows; i++) {
+        for (int i = 0; i < rp.rows(); i++) {
             double s = 0;
-            for (int j = 0; j < rp.cols; j++) {
+            for (int j = 0; j < rp.cols(); j++) {
                 double d = rp.get(i, j) - rt.get(i, j);
                 s += d * d;
             }
-            ro.put(i, s / rp.cols);
+            ro.put(i, s / rp.cols());
         }
     }
 

@@ -10,6 +10,7 @@ import org.specsoc.api.compute.Activation;
 import org.specsoc.api.compute.AdamSettings;
 import org.specsoc.api.compute.BatchNormMode;
 import org.specsoc.api.compute.Buffer;
+import org.specsoc.api.compute.BufferWindow;
 import org.specsoc.api.compute.ComputeBackend;
 import org.specsoc.api.compute.DeviceInfo;
 import org.specsoc.api.compute.GemmLayout;
@@ -67,10 +68,7 @@ public final class JavaBackend implements ComputeBackend {
     // ---- buffers ---------------------------------------------------------------------------------------
 
     private JavaBuffer buf(Buffer b, String role) {
-        Objects.requireNonNull(b, role);
-        if (!(b instanceof JavaBuffer jb) || jb.backend() != this) {
-            throw new IllegalArgumentException(role + ": buffer " + b + " does not belong to this java backend");
-        }
+        JavaBuffer jb = BufferWindow.owned(b, JavaBuffer.class, this, role);
         if (closed) {
             throw new IllegalStateException("the java backend is closed");
         }
@@ -89,30 +87,25 @@ public final class JavaBackend implements ComputeBackend {
     @Override
     public Buffer view(Buffer parent, int offset, int rows, int cols) {
         JavaBuffer p = buf(parent, "parent");
-        long end = (long) offset + (long) rows * cols;
-        if (offset < 0 || rows < 0 || cols < 0 || end > p.size()) {
-            throw new IndexOutOfBoundsException("view [" + offset + ", +" + (long) rows * cols
-                    + ") outside a buffer of " + p.size());
-        }
-        return new JavaBuffer(this, p.data, p.offset + offset, rows, cols);
+        return new JavaBuffer(this, p.data, p.viewOffset(offset, rows, cols), rows, cols);
     }
 
     @Override
     public void upload(float[] src, int srcOffset, Buffer dst) {
         JavaBuffer d = buf(dst, "dst");
-        System.arraycopy(src, srcOffset, d.data, d.offset, d.size());
+        System.arraycopy(src, srcOffset, d.data, d.offset(), d.size());
     }
 
     @Override
     public void download(Buffer src, float[] dst, int dstOffset) {
         JavaBuffer s = buf(src, "src");
-        System.arraycopy(s.data, s.offset, dst, dstOffset, s.size());
+        System.arraycopy(s.data, s.offset(), dst, dstOffset, s.size());
     }
 
     @Override
     public void fill(Buffer buffer, float value) {
         JavaBuffer b = buf(buffer, "buffer");
-        chunks(b.size(), (from, to) -> Arrays.fill(b.data, b.offset + from, b.offset + to, value));
+        chunks(b.size(), (from, to) -> Arrays.fill(b.data, b.offset() + from, b.offset() + to, value));
     }
 
     @Override
@@ -120,7 +113,7 @@ public final class JavaBackend implements ComputeBackend {
         JavaBuffer s = buf(src, "src");
         JavaBuffer d = buf(dst, "dst");
         sameSize(s, d, "copy");
-        chunks(s.size(), (from, to) -> System.arraycopy(s.data, s.offset + from, d.data, d.offset + from, to - from));
+        chunks(s.size(), (from, to) -> System.arraycopy(s.data, s.offset() + from, d.data, d.offset() + from, to - from));
     }
 
     @Override
@@ -143,7 +136,7 @@ public final class JavaBackend implements ComputeBackend {
         int rowsPerTask = Math.max(1, CHUNK / Math.max(1, n));
         pool.forEach(tasks(d.rows(), rowsPerTask), t -> {
             for (int i = t * rowsPerTask, end = Math.min(d.rows(), i + rowsPerTask); i < end; i++) {
-                System.arraycopy(s.data, s.offset + rows[i] * n, d.data, d.offset + i * n, n);
+                System.arraycopy(s.data, s.offset() + rows[i] * n, d.data, d.offset() + i * n, n);
             }
         });
     }
@@ -178,8 +171,8 @@ public final class JavaBackend implements ComputeBackend {
         if (overlaps(jc, ja) || overlaps(jc, jb)) {
             throw new IllegalArgumentException("gemm: the output may not alias an input");
         }
-        gemm.multiply(pool, layout, ja.data, ja.offset, ja.cols(), jb.data, jb.offset, jb.cols(), jc.data, jc.offset,
-                m, n, k, jbias == null ? null : jbias.data, jbias == null ? 0 : jbias.offset, act, accumulate);
+        gemm.multiply(pool, layout, ja.data, ja.offset(), ja.cols(), jb.data, jb.offset(), jb.cols(), jc.data, jc.offset(),
+                m, n, k, jbias == null ? null : jbias.data, jbias == null ? 0 : jbias.offset(), act, accumulate);
     }
 
     @Override
@@ -200,19 +193,19 @@ public final class JavaBackend implements ComputeBackend {
             for (; j + L <= j1; j += L) {
                 FloatVector s = FloatVector.zero(S);
                 for (int i = 0; i < m; i++) {
-                    s = s.add(FloatVector.fromArray(S, xd, jx.offset + i * n + j));
+                    s = s.add(FloatVector.fromArray(S, xd, jx.offset() + i * n + j));
                 }
                 if (accumulate) {
-                    s = FloatVector.fromArray(S, od, jo.offset + j).add(s);
+                    s = FloatVector.fromArray(S, od, jo.offset() + j).add(s);
                 }
-                s.intoArray(od, jo.offset + j);
+                s.intoArray(od, jo.offset() + j);
             }
             for (; j < j1; j++) {
                 float s = 0f;
                 for (int i = 0; i < m; i++) {
-                    s = s + xd[jx.offset + i * n + j];
+                    s = s + xd[jx.offset() + i * n + j];
                 }
-                od[jo.offset + j] = accumulate ? od[jo.offset + j] + s : s;
+                od[jo.offset() + j] = accumulate ? od[jo.offset() + j] + s : s;
             }
         });
     }
@@ -222,7 +215,7 @@ public final class JavaBackend implements ComputeBackend {
         JavaBuffer jx = buf(x, "x");
         JavaBuffer jy = buf(y, "y");
         sameSize(jx, jy, "activation");
-        chunks(jx.size(), (from, to) -> Epilogue.activate(act, jx.data, jx.offset + from, jy.data, jy.offset + from,
+        chunks(jx.size(), (from, to) -> Epilogue.activate(act, jx.data, jx.offset() + from, jy.data, jy.offset() + from,
                 to - from));
     }
 
@@ -236,12 +229,12 @@ public final class JavaBackend implements ComputeBackend {
         chunks(jy.size(), (from, to) -> {
             int i = from;
             for (; i + L <= to; i += L) {
-                FloatVector d = VectorMath.derivative(act, FloatVector.fromArray(S, jy.data, jy.offset + i));
-                FloatVector.fromArray(S, jdy.data, jdy.offset + i).mul(d).intoArray(jdx.data, jdx.offset + i);
+                FloatVector d = VectorMath.derivative(act, FloatVector.fromArray(S, jy.data, jy.offset() + i));
+                FloatVector.fromArray(S, jdy.data, jdy.offset() + i).mul(d).intoArray(jdx.data, jdx.offset() + i);
             }
             for (; i < to; i++) {
-                float d = VectorMath.derivative(act, jy.data[jy.offset + i]);
-                jdx.data[jdx.offset + i] = jdy.data[jdy.offset + i] * d;
+                float d = VectorMath.derivative(act, jy.data[jy.offset() + i]);
+                jdx.data[jdx.offset() + i] = jdy.data[jdy.offset() + i] * d;
             }
         });
     }
@@ -253,8 +246,8 @@ public final class JavaBackend implements ComputeBackend {
         sameShape(jx, jy, "softmax");
         int n = jx.cols();
         rows(jx.rows(), n, i -> {
-            int xo = jx.offset + i * n;
-            int yo = jy.offset + i * n;
+            int xo = jx.offset() + i * n;
+            int yo = jy.offset() + i * n;
             float[] xd = jx.data;
             float[] yd = jy.data;
             float max = Float.NEGATIVE_INFINITY;
@@ -302,9 +295,9 @@ public final class JavaBackend implements ComputeBackend {
         sameShape(jy, jdx, "softmaxBackward");
         int n = jy.cols();
         rows(jy.rows(), n, i -> {
-            int yo = jy.offset + i * n;
-            int go = jdy.offset + i * n;
-            int xo = jdx.offset + i * n;
+            int yo = jy.offset() + i * n;
+            int go = jdy.offset() + i * n;
+            int xo = jdx.offset() + i * n;
             FloatVector dv = FloatVector.zero(S);
             int j = 0;
             for (; j + L <= n; j += L) {
@@ -355,52 +348,52 @@ public final class JavaBackend implements ComputeBackend {
                 float mean;
                 float var;
                 if (mode == BatchNormMode.INFERENCE) {
-                    mean = rm.data[rm.offset + j];
-                    var = rv.data[rv.offset + j];
+                    mean = rm.data[rm.offset() + j];
+                    var = rv.data[rv.offset() + j];
                 } else {
                     mean = 0f;
                     var = 0f;
                 }
-                sm.data[sm.offset + j] = mean;
-                si.data[si.offset + j] = var;
+                sm.data[sm.offset() + j] = mean;
+                si.data[si.offset() + j] = var;
             }
             if (mode != BatchNormMode.INFERENCE) {
-                columnStatistics(xd, jx.offset, m, n, j0, j1, sm.data, sm.offset, si.data, si.offset);
+                columnStatistics(xd, jx.offset(), m, n, j0, j1, sm.data, sm.offset(), si.data, si.offset());
                 for (int j = j0; j < j1; j++) {
-                    float mean = sm.data[sm.offset + j];
-                    float ss = si.data[si.offset + j];
+                    float mean = sm.data[sm.offset() + j];
+                    float ss = si.data[si.offset() + j];
                     float var = ss / m;
                     if (mode == BatchNormMode.TRAINING) {
                         float unbiased = m > 1 ? ss / (m - 1) : var;
-                        rm.data[rm.offset + j] = (1 - momentum) * rm.data[rm.offset + j] + momentum * mean;
-                        rv.data[rv.offset + j] = (1 - momentum) * rv.data[rv.offset + j] + momentum * unbiased;
+                        rm.data[rm.offset() + j] = (1 - momentum) * rm.data[rm.offset() + j] + momentum * mean;
+                        rv.data[rv.offset() + j] = (1 - momentum) * rv.data[rv.offset() + j] + momentum * unbiased;
                     }
-                    si.data[si.offset + j] = var;
+                    si.data[si.offset() + j] = var;
                 }
             }
             for (int j = j0; j < j1; j++) {
-                si.data[si.offset + j] = (float) (1.0 / Math.sqrt(si.data[si.offset + j] + (double) eps));
+                si.data[si.offset() + j] = (float) (1.0 / Math.sqrt(si.data[si.offset() + j] + (double) eps));
             }
             // y = act(x * scale + shift), scale = gamma * invStd, shift = beta - mean * scale
             float[] scale = new float[j1 - j0];
             float[] shift = new float[j1 - j0];
             for (int j = j0; j < j1; j++) {
-                scale[j - j0] = g.data[g.offset + j] * si.data[si.offset + j];
-                shift[j - j0] = b.data[b.offset + j] - sm.data[sm.offset + j] * scale[j - j0];
+                scale[j - j0] = g.data[g.offset() + j] * si.data[si.offset() + j];
+                shift[j - j0] = b.data[b.offset() + j] - sm.data[sm.offset() + j] * scale[j - j0];
             }
             for (int i = 0; i < m; i++) {
                 int row = i * n;
                 int j = j0;
                 for (; j + L <= j1; j += L) {
-                    FloatVector.fromArray(S, xd, jx.offset + row + j)
+                    FloatVector.fromArray(S, xd, jx.offset() + row + j)
                             .fma(FloatVector.fromArray(S, scale, j - j0), FloatVector.fromArray(S, shift, j - j0))
-                            .intoArray(yd, jy.offset + row + j);
+                            .intoArray(yd, jy.offset() + row + j);
                 }
                 for (; j < j1; j++) {
-                    yd[jy.offset + row + j] = Math.fma(xd[jx.offset + row + j], scale[j - j0], shift[j - j0]);
+                    yd[jy.offset() + row + j] = Math.fma(xd[jx.offset() + row + j], scale[j - j0], shift[j - j0]);
                 }
                 // the activation in its own loop: see Epilogue
-                Epilogue.activate(act, yd, jy.offset + row + j0, yd, jy.offset + row + j0, j1 - j0);
+                Epilogue.activate(act, yd, jy.offset() + row + j0, yd, jy.offset() + row + j0, j1 - j0);
             }
         });
     }
@@ -464,31 +457,31 @@ public final class JavaBackend implements ComputeBackend {
             int w = j1 - j0;
             float[] sumG = new float[w];
             float[] sumGx = new float[w];
-            float[] mean = Arrays.copyOfRange(sm.data, sm.offset + j0, sm.offset + j1);
-            float[] inv = Arrays.copyOfRange(si.data, si.offset + j0, si.offset + j1);
+            float[] mean = Arrays.copyOfRange(sm.data, sm.offset() + j0, sm.offset() + j1);
+            float[] inv = Arrays.copyOfRange(si.data, si.offset() + j0, si.offset() + j1);
             int vw = w - w % L;
             for (int i = 0; i < m; i++) {
                 int row = i * n + j0;
                 int j = 0;
                 for (; j < vw; j += L) {
-                    FloatVector gv = FloatVector.fromArray(S, jdy.data, jdy.offset + row + j)
-                            .mul(VectorMath.derivative(act, FloatVector.fromArray(S, jy.data, jy.offset + row + j)));
-                    FloatVector xh = FloatVector.fromArray(S, jx.data, jx.offset + row + j)
+                    FloatVector gv = FloatVector.fromArray(S, jdy.data, jdy.offset() + row + j)
+                            .mul(VectorMath.derivative(act, FloatVector.fromArray(S, jy.data, jy.offset() + row + j)));
+                    FloatVector xh = FloatVector.fromArray(S, jx.data, jx.offset() + row + j)
                             .sub(FloatVector.fromArray(S, mean, j)).mul(FloatVector.fromArray(S, inv, j));
                     FloatVector.fromArray(S, sumG, j).add(gv).intoArray(sumG, j);
                     gv.fma(xh, FloatVector.fromArray(S, sumGx, j)).intoArray(sumGx, j);
                 }
                 for (; j < w; j++) {
-                    float d = VectorMath.derivative(act, jy.data[jy.offset + row + j]);
-                    float gs = jdy.data[jdy.offset + row + j] * d;
-                    float xh = (jx.data[jx.offset + row + j] - mean[j]) * inv[j];
+                    float d = VectorMath.derivative(act, jy.data[jy.offset() + row + j]);
+                    float gs = jdy.data[jdy.offset() + row + j] * d;
+                    float xh = (jx.data[jx.offset() + row + j] - mean[j]) * inv[j];
                     sumG[j] = sumG[j] + gs;
                     sumGx[j] = Math.fma(gs, xh, sumGx[j]);
                 }
             }
             for (int j = 0; j < w; j++) {
-                dg.data[dg.offset + j0 + j] += sumGx[j];
-                db.data[db.offset + j0 + j] += sumG[j];
+                dg.data[dg.offset() + j0 + j] += sumGx[j];
+                db.data[db.offset() + j0 + j] += sumG[j];
             }
             if (jdx == null) {
                 return;
@@ -496,25 +489,25 @@ public final class JavaBackend implements ComputeBackend {
             // dx = k * (m * g - sumG - xhat * sumGx), k = gamma * invStd / m
             float[] k = new float[w];
             for (int j = 0; j < w; j++) {
-                k[j] = g.data[g.offset + j0 + j] * inv[j] / m;
+                k[j] = g.data[g.offset() + j0 + j] * inv[j] / m;
             }
             for (int i = 0; i < m; i++) {
                 int row = i * n + j0;
                 int j = 0;
                 for (; j < vw; j += L) {
-                    FloatVector gv = FloatVector.fromArray(S, jdy.data, jdy.offset + row + j)
-                            .mul(VectorMath.derivative(act, FloatVector.fromArray(S, jy.data, jy.offset + row + j)));
-                    FloatVector xh = FloatVector.fromArray(S, jx.data, jx.offset + row + j)
+                    FloatVector gv = FloatVector.fromArray(S, jdy.data, jdy.offset() + row + j)
+                            .mul(VectorMath.derivative(act, FloatVector.fromArray(S, jy.data, jy.offset() + row + j)));
+                    FloatVector xh = FloatVector.fromArray(S, jx.data, jx.offset() + row + j)
                             .sub(FloatVector.fromArray(S, mean, j)).mul(FloatVector.fromArray(S, inv, j));
                     FloatVector r = gv.mul((float) m).sub(FloatVector.fromArray(S, sumG, j))
                             .sub(xh.mul(FloatVector.fromArray(S, sumGx, j)));
-                    r.mul(FloatVector.fromArray(S, k, j)).intoArray(jdx.data, jdx.offset + row + j);
+                    r.mul(FloatVector.fromArray(S, k, j)).intoArray(jdx.data, jdx.offset() + row + j);
                 }
                 for (; j < w; j++) {
-                    float d = VectorMath.derivative(act, jy.data[jy.offset + row + j]);
-                    float gs = jdy.data[jdy.offset + row + j] * d;
-                    float xh = (jx.data[jx.offset + row + j] - mean[j]) * inv[j];
-                    jdx.data[jdx.offset + row + j] = (gs * m - sumG[j] - xh * sumGx[j]) * k[j];
+                    float d = VectorMath.derivative(act, jy.data[jy.offset() + row + j]);
+                    float gs = jdy.data[jdy.offset() + row + j] * d;
+                    float xh = (jx.data[jx.offset() + row + j] - mean[j]) * inv[j];
+                    jdx.data[jdx.offset() + row + j] = (gs * m - sumG[j] - xh * sumGx[j]) * k[j];
                 }
             }
         });
@@ -538,18 +531,18 @@ public final class JavaBackend implements ComputeBackend {
         }
         if (gr != null) {
             sameShape(p, gr, "squaredErrorColumn");
-            Arrays.fill(gr.data, gr.offset, gr.offset + gr.size(), 0f);
+            Arrays.fill(gr.data, gr.offset(), gr.offset() + gr.size(), 0f);
         }
         double sum = 0;
         for (int i = 0; i < m; i++) {
-            float tv = t.data[t.offset + i];
+            float tv = t.data[t.offset() + i];
             if (Float.isNaN(tv)) {
                 continue;
             }
-            float d = p.data[p.offset + i * n + column] - tv;
+            float d = p.data[p.offset() + i * n + column] - tv;
             sum += (double) d * d;
             if (gr != null) {
-                gr.data[gr.offset + i * n + column] = gradScale * 2 * d;
+                gr.data[gr.offset() + i * n + column] = gradScale * 2 * d;
             }
         }
         return sum;
@@ -575,15 +568,15 @@ public final class JavaBackend implements ComputeBackend {
             double sum = 0;
             int i = from;
             for (; i + L <= to; i += L) {
-                FloatVector d = FloatVector.fromArray(S, p.data, p.offset + i)
-                        .sub(FloatVector.fromArray(S, t.data, t.offset + i));
+                FloatVector d = FloatVector.fromArray(S, p.data, p.offset() + i)
+                        .sub(FloatVector.fromArray(S, t.data, t.offset() + i));
                 acc = d.fma(d, acc);
                 if (gr != null) {
                     FloatVector gv = d.mul(twoScale);
                     if (accumulate) {
-                        gv = FloatVector.fromArray(S, gr.data, gr.offset + i).add(gv);
+                        gv = FloatVector.fromArray(S, gr.data, gr.offset() + i).add(gv);
                     }
-                    gv.intoArray(gr.data, gr.offset + i);
+                    gv.intoArray(gr.data, gr.offset() + i);
                 }
                 if (((i - from) & 1023) == 1024 - L) {
                     // fold the float lanes into double every 1024 elements to keep the sum accurate
@@ -593,11 +586,11 @@ public final class JavaBackend implements ComputeBackend {
             }
             sum += acc.reduceLanes(VectorOperators.ADD);
             for (; i < to; i++) {
-                float d = p.data[p.offset + i] - t.data[t.offset + i];
+                float d = p.data[p.offset() + i] - t.data[t.offset() + i];
                 sum += (double) d * d;
                 if (gr != null) {
                     float gv = d * twoScale;
-                    gr.data[gr.offset + i] = accumulate ? gr.data[gr.offset + i] + gv : gv;
+                    gr.data[gr.offset() + i] = accumulate ? gr.data[gr.offset() + i] + gv : gv;
                 }
             }
             partial[c] = sum;
@@ -623,10 +616,10 @@ public final class JavaBackend implements ComputeBackend {
         rows(p.rows(), n, i -> {
             double s = 0;
             for (int j = 0; j < n; j++) {
-                double d = (double) p.data[p.offset + i * n + j] - t.data[t.offset + i * n + j];
+                double d = (double) p.data[p.offset() + i * n + j] - t.data[t.offset() + i * n + j];
                 s += d * d;
             }
-            o.data[o.offset + i] = (float) (s / n);
+            o.data[o.offset() + i] = (float) (s / n);
         });
     }
 
@@ -638,10 +631,10 @@ public final class JavaBackend implements ComputeBackend {
         chunks(jx.size(), (from, to) -> {
             int i = from;
             for (; i + L <= to; i += L) {
-                FloatVector.fromArray(S, jx.data, jx.offset + i).mul(alpha).intoArray(jx.data, jx.offset + i);
+                FloatVector.fromArray(S, jx.data, jx.offset() + i).mul(alpha).intoArray(jx.data, jx.offset() + i);
             }
             for (; i < to; i++) {
-                jx.data[jx.offset + i] *= alpha;
+                jx.data[jx.offset() + i] *= alpha;
             }
         });
     }
@@ -654,12 +647,12 @@ public final class JavaBackend implements ComputeBackend {
         chunks(jx.size(), (from, to) -> {
             int i = from;
             for (; i + L <= to; i += L) {
-                FloatVector.fromArray(S, jx.data, jx.offset + i)
-                        .fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, jy.data, jy.offset + i))
-                        .intoArray(jy.data, jy.offset + i);
+                FloatVector.fromArray(S, jx.data, jx.offset() + i)
+                        .fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, jy.data, jy.offset() + i))
+                        .intoArray(jy.data, jy.offset() + i);
             }
             for (; i < to; i++) {
-                jy.data[jy.offset + i] = Math.fma(jx.data[jx.offset + i], alpha, jy.data[jy.offset + i]);
+                jy.data[jy.offset() + i] = Math.fma(jx.data[jx.offset() + i], alpha, jy.data[jy.offset() + i]);
             }
         });
     }
@@ -687,23 +680,23 @@ public final class JavaBackend implements ComputeBackend {
         chunks(p.size(), (from, to) -> {
             int i = from;
             for (; i + L <= to; i += L) {
-                FloatVector gv = FloatVector.fromArray(S, g.data, g.offset + i);
-                FloatVector mv = FloatVector.fromArray(S, jm.data, jm.offset + i).mul(b1).add(gv.mul(c1));
-                FloatVector vv = FloatVector.fromArray(S, jv.data, jv.offset + i).mul(b2).add(gv.mul(gv).mul(c2));
-                mv.intoArray(jm.data, jm.offset + i);
-                vv.intoArray(jv.data, jv.offset + i);
+                FloatVector gv = FloatVector.fromArray(S, g.data, g.offset() + i);
+                FloatVector mv = FloatVector.fromArray(S, jm.data, jm.offset() + i).mul(b1).add(gv.mul(c1));
+                FloatVector vv = FloatVector.fromArray(S, jv.data, jv.offset() + i).mul(b2).add(gv.mul(gv).mul(c2));
+                mv.intoArray(jm.data, jm.offset() + i);
+                vv.intoArray(jv.data, jv.offset() + i);
                 FloatVector denom = vv.sqrt().mul(invSqrtBc2).add(eps);
-                FloatVector.fromArray(S, p.data, p.offset + i).sub(mv.mul(stepSize).div(denom))
-                        .intoArray(p.data, p.offset + i);
+                FloatVector.fromArray(S, p.data, p.offset() + i).sub(mv.mul(stepSize).div(denom))
+                        .intoArray(p.data, p.offset() + i);
             }
             for (; i < to; i++) {
-                float gi = g.data[g.offset + i];
-                float mi = jm.data[jm.offset + i] * b1 + gi * c1;
-                float vi = jv.data[jv.offset + i] * b2 + gi * gi * c2;
-                jm.data[jm.offset + i] = mi;
-                jv.data[jv.offset + i] = vi;
+                float gi = g.data[g.offset() + i];
+                float mi = jm.data[jm.offset() + i] * b1 + gi * c1;
+                float vi = jv.data[jv.offset() + i] * b2 + gi * gi * c2;
+                jm.data[jm.offset() + i] = mi;
+                jv.data[jv.offset() + i] = vi;
                 float denom = (float) Math.sqrt(vi) * invSqrtBc2 + eps;
-                p.data[p.offset + i] = p.data[p.offset + i] - mi * stepSize / denom;
+                p.data[p.offset() + i] = p.data[p.offset() + i] - mi * stepSize / denom;
             }
         });
     }
@@ -750,7 +743,7 @@ public final class JavaBackend implements ComputeBackend {
     }
 
     private static boolean overlaps(JavaBuffer x, JavaBuffer y) {
-        return x.data == y.data && x.offset < y.offset + y.size() && y.offset < x.offset + x.size()
+        return x.data == y.data && x.offset() < y.offset() + y.size() && y.offset() < x.offset() + x.size()
                 && x.size() > 0 && y.size() > 0;
     }
 

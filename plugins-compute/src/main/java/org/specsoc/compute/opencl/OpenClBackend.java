@@ -14,6 +14,7 @@ import org.specsoc.api.compute.Activation;
 import org.specsoc.api.compute.AdamSettings;
 import org.specsoc.api.compute.BatchNormMode;
 import org.specsoc.api.compute.Buffer;
+import org.specsoc.api.compute.BufferWindow;
 import org.specsoc.api.compute.ComputeBackend;
 import org.specsoc.api.compute.DeviceInfo;
 import org.specsoc.api.compute.GemmLayout;
@@ -67,41 +68,21 @@ public final class OpenClBackend implements ComputeBackend {
     private boolean closed;
 
     /** A region of the arena: a root allocation or a view into one. */
-    final class ClBuffer implements Buffer {
+    final class ClBuffer extends BufferWindow {
         final int id;
-        final int offset;
-        final int rows;
-        final int cols;
         /** The allocation that owns the storage (this buffer itself for a root). */
         final ClBuffer root;
         boolean released;
 
         ClBuffer(int id, int offset, int rows, int cols, ClBuffer root) {
+            super(OpenClBackend.this, offset, rows, cols);
             this.id = id;
-            this.offset = offset;
-            this.rows = rows;
-            this.cols = cols;
             this.root = root == null ? this : root;
         }
 
         @Override
-        public int rows() {
-            return rows;
-        }
-
-        @Override
-        public int cols() {
-            return cols;
-        }
-
-        @Override
-        public ComputeBackend backend() {
-            return OpenClBackend.this;
-        }
-
-        @Override
         public String toString() {
-            return "buffer #" + id + " (" + rows + "x" + cols + (root == this ? "" : ", view of #" + root.id) + ")";
+            return "buffer #" + id + " (" + rows() + "x" + cols() + (root == this ? "" : ", view of #" + root.id) + ")";
         }
     }
 
@@ -275,9 +256,7 @@ public final class OpenClBackend implements ComputeBackend {
     }
 
     private ClBuffer buf(Buffer b) {
-        if (!(b instanceof ClBuffer c) || c.backend() != this) {
-            throw new IllegalArgumentException(b + " does not belong to this opencl backend");
-        }
+        ClBuffer c = BufferWindow.owned(b, ClBuffer.class, this, "buffer");
         if (c.root.released) {
             throw new IllegalStateException(c + " was released");
         }
@@ -349,10 +328,7 @@ public final class OpenClBackend implements ComputeBackend {
     @Override
     public synchronized Buffer view(Buffer parent, int offset, int rows, int cols) {
         ClBuffer p = buf(parent);
-        if (offset < 0 || rows < 0 || cols < 0 || (long) offset + (long) rows * cols > p.size()) {
-            throw new IndexOutOfBoundsException("view [" + offset + ", +" + (long) rows * cols + ") outside " + p);
-        }
-        return new ClBuffer(nextId++, p.offset + offset, rows, cols, p.root);
+        return new ClBuffer(nextId++, p.viewOffset(offset, rows, cols), rows, cols, p.root);
     }
 
     @Override
@@ -362,7 +338,7 @@ public final class OpenClBackend implements ComputeBackend {
             return; // a view owns nothing; its parent's release frees the storage
         }
         b.released = true;
-        allocator.release(b.offset, b.size());
+        allocator.release(b.offset(), b.size());
     }
 
     @Override
@@ -375,14 +351,14 @@ public final class OpenClBackend implements ComputeBackend {
             partialState.hostWrote(d + " [0, " + size + ")");
             kernel.put(kernel.partial);
             partialState.put();
-            partialIn(d.offset, size, d.toString());
+            partialIn(d.offset(), size, d.toString());
             return;
         }
         for (int done = 0; done < size; done += STAGE_CAPACITY) {
             int len = Math.min(STAGE_CAPACITY, size - done);
             writeStage(src, srcOffset + done, len, d + " [" + done + ", " + (done + len) + ")");
             putStage();
-            stageIn(d.offset + done, len, d.toString());
+            stageIn(d.offset() + done, len, d.toString());
         }
     }
 
@@ -392,7 +368,7 @@ public final class OpenClBackend implements ComputeBackend {
         int size = s.size();
         Objects.checkFromIndexSize(dstOffset, size, dst.length);
         if (size <= PARTIAL_SLOTS) {
-            setOffsets(s.offset, 0, 0, 0, 0, 0, 0, 0);
+            setOffsets(s.offset(), 0, 0, 0, 0, 0, 0, 0);
             launch(OpKind.ELEMENT, ArenaKernel.OP_PARTIAL_OUT, size, "download of " + s);
             partialState.deviceWrote(s.toString());
             kernel.get(kernel.partial);
@@ -404,7 +380,7 @@ public final class OpenClBackend implements ComputeBackend {
         }
         for (int done = 0; done < size; done += STAGE_CAPACITY) {
             int len = Math.min(STAGE_CAPACITY, size - done);
-            stageOut(s.offset + done, len, s + " [" + done + ", " + (done + len) + ")");
+            stageOut(s.offset() + done, len, s + " [" + done + ", " + (done + len) + ")");
             getStage();
             readStage(dst, dstOffset + done, len);
         }
@@ -452,7 +428,7 @@ public final class OpenClBackend implements ComputeBackend {
 
     /** The buffer's offset in the arena (tests drive the transfer steps directly). */
     int offsetOf(Buffer b) {
-        return buf(b).offset;
+        return buf(b).offset();
     }
 
     private void partialIn(int arenaOffset, int len, String what) {
@@ -481,7 +457,7 @@ public final class OpenClBackend implements ComputeBackend {
     @Override
     public synchronized void fill(Buffer buffer, float value) {
         ClBuffer b = buf(buffer);
-        fillRegion(b.offset, b.size(), value, b.toString());
+        fillRegion(b.offset(), b.size(), value, b.toString());
     }
 
     @Override
@@ -489,7 +465,7 @@ public final class OpenClBackend implements ComputeBackend {
         ClBuffer s = buf(src);
         ClBuffer d = buf(dst);
         sameSize(s, d);
-        setOffsets(s.offset, d.offset, 0, 0, 0, 0, 0, 0);
+        setOffsets(s.offset(), d.offset(), 0, 0, 0, 0, 0, 0);
         launch(OpKind.ELEMENT, ArenaKernel.OP_COPY, s.size(), "copy " + s + " -> " + d);
     }
 
@@ -497,24 +473,24 @@ public final class OpenClBackend implements ComputeBackend {
     public synchronized void gatherRows(Buffer src, int[] rows, Buffer dst) {
         ClBuffer s = buf(src);
         ClBuffer d = buf(dst);
-        if (s.cols != d.cols || rows.length < d.rows) {
+        if (s.cols() != d.cols() || rows.length < d.rows()) {
             throw new IllegalArgumentException("gatherRows: " + d + " from " + s + " with " + rows.length + " rows");
         }
-        for (int i = 0; i < d.rows; i++) {
-            if (rows[i] < 0 || rows[i] >= s.rows) {
+        for (int i = 0; i < d.rows(); i++) {
+            if (rows[i] < 0 || rows[i] >= s.rows()) {
                 throw new IndexOutOfBoundsException("gatherRows: row " + rows[i] + " outside " + s);
             }
         }
-        if (kernel.index.length < d.rows) {
-            kernel.index = new int[Math.max(d.rows, kernel.index.length * 2)];
+        if (kernel.index.length < d.rows()) {
+            kernel.index = new int[Math.max(d.rows(), kernel.index.length * 2)];
         }
-        System.arraycopy(rows, 0, kernel.index, 0, d.rows);
+        System.arraycopy(rows, 0, kernel.index, 0, d.rows());
         indexState.hostWrote("row indices for " + d);
         kernel.put(kernel.index);
         indexState.put();
         indexState.requireDeviceCurrent();
-        kernel.n = d.cols;
-        setOffsets(s.offset, d.offset, 0, 0, 0, 0, 0, 0);
+        kernel.n = d.cols();
+        setOffsets(s.offset(), d.offset(), 0, 0, 0, 0, 0, 0);
         launch(OpKind.ELEMENT, ArenaKernel.OP_GATHER, d.size(), "gatherRows into " + d);
     }
 
@@ -529,12 +505,12 @@ public final class OpenClBackend implements ComputeBackend {
         if (accumulate && (bias != null || act != Activation.IDENTITY)) {
             throw new IllegalArgumentException("accumulate takes no bias and no activation");
         }
-        int m = rc.rows;
-        int n = rc.cols;
-        int k = layout == GemmLayout.TN ? ra.rows : ra.cols;
-        int am = layout == GemmLayout.TN ? ra.cols : ra.rows;
-        int bk = layout == GemmLayout.NT ? rb.cols : rb.rows;
-        int bn = layout == GemmLayout.NT ? rb.rows : rb.cols;
+        int m = rc.rows();
+        int n = rc.cols();
+        int k = layout == GemmLayout.TN ? ra.rows() : ra.cols();
+        int am = layout == GemmLayout.TN ? ra.cols() : ra.rows();
+        int bk = layout == GemmLayout.NT ? rb.cols() : rb.rows();
+        int bn = layout == GemmLayout.NT ? rb.rows() : rb.cols();
         if (am != m || bk != k || bn != n) {
             throw new IllegalArgumentException("gemm " + layout + ": A " + ra + ", B " + rb + ", C " + rc
                     + " do not fit");
@@ -545,7 +521,7 @@ public final class OpenClBackend implements ComputeBackend {
             if (rbias.size() != n) {
                 throw new IllegalArgumentException("gemm bias " + rbias + " must have " + n + " elements");
             }
-            biasOffset = rbias.offset;
+            biasOffset = rbias.offset();
         }
         kernel.m = m;
         kernel.n = n;
@@ -555,11 +531,11 @@ public final class OpenClBackend implements ComputeBackend {
             case NT -> ArenaKernel.LAYOUT_NT;
             case TN -> ArenaKernel.LAYOUT_TN;
         };
-        kernel.lda = ra.cols;
-        kernel.ldb = rb.cols;
+        kernel.lda = ra.cols();
+        kernel.ldb = rb.cols();
         kernel.flag = accumulate ? 1 : 0;
         kernel.act = act.ordinal();
-        setOffsets(ra.offset, rb.offset, rc.offset, biasOffset, 0, 0, 0, 0);
+        setOffsets(ra.offset(), rb.offset(), rc.offset(), biasOffset, 0, 0, 0, 0);
         if (m == 0 || n == 0) {
             return;
         }
@@ -570,14 +546,14 @@ public final class OpenClBackend implements ComputeBackend {
     public synchronized void columnSums(Buffer x, Buffer out, boolean accumulate) {
         ClBuffer rx = buf(x);
         ClBuffer ro = buf(out);
-        if (ro.size() != rx.cols) {
-            throw new IllegalArgumentException("columnSums: " + ro + " must have " + rx.cols + " elements");
+        if (ro.size() != rx.cols()) {
+            throw new IllegalArgumentException("columnSums: " + ro + " must have " + rx.cols() + " elements");
         }
-        kernel.m = rx.rows;
-        kernel.n = rx.cols;
+        kernel.m = rx.rows();
+        kernel.n = rx.cols();
         kernel.flag = accumulate ? 1 : 0;
-        setOffsets(rx.offset, ro.offset, 0, 0, 0, 0, 0, 0);
-        launch(OpKind.ELEMENT, ArenaKernel.OP_COLUMN_SUMS, rx.cols, "columnSums into " + ro);
+        setOffsets(rx.offset(), ro.offset(), 0, 0, 0, 0, 0, 0);
+        launch(OpKind.ELEMENT, ArenaKernel.OP_COLUMN_SUMS, rx.cols(), "columnSums into " + ro);
     }
 
     @Override
@@ -586,7 +562,7 @@ public final class OpenClBackend implements ComputeBackend {
         ClBuffer ry = buf(y);
         sameSize(rx, ry);
         kernel.act = act.ordinal();
-        setOffsets(rx.offset, ry.offset, 0, 0, 0, 0, 0, 0);
+        setOffsets(rx.offset(), ry.offset(), 0, 0, 0, 0, 0, 0);
         launch(OpKind.ELEMENT, ArenaKernel.OP_ACTIVATION, rx.size(), act + " into " + ry);
     }
 
@@ -598,7 +574,7 @@ public final class OpenClBackend implements ComputeBackend {
         sameSize(ry, rdy);
         sameSize(ry, rdx);
         kernel.act = act.ordinal();
-        setOffsets(ry.offset, rdy.offset, rdx.offset, 0, 0, 0, 0, 0);
+        setOffsets(ry.offset(), rdy.offset(), rdx.offset(), 0, 0, 0, 0, 0);
         launch(OpKind.ELEMENT, ArenaKernel.OP_ACTIVATION_BACKWARD, ry.size(), act + " backward into " + rdx);
     }
 
@@ -607,10 +583,10 @@ public final class OpenClBackend implements ComputeBackend {
         ClBuffer rx = buf(x);
         ClBuffer ry = buf(y);
         sameSize(rx, ry);
-        kernel.m = rx.rows;
-        kernel.n = rx.cols;
-        setOffsets(rx.offset, ry.offset, 0, 0, 0, 0, 0, 0);
-        launch(OpKind.ELEMENT, ArenaKernel.OP_SOFTMAX, rx.rows, "softmax into " + ry);
+        kernel.m = rx.rows();
+        kernel.n = rx.cols();
+        setOffsets(rx.offset(), ry.offset(), 0, 0, 0, 0, 0, 0);
+        launch(OpKind.ELEMENT, ArenaKernel.OP_SOFTMAX, rx.rows(), "softmax into " + ry);
     }
 
     @Override
@@ -620,10 +596,10 @@ public final class OpenClBackend implements ComputeBackend {
         ClBuffer rdx = buf(dx);
         sameSize(ry, rdy);
         sameSize(ry, rdx);
-        kernel.m = ry.rows;
-        kernel.n = ry.cols;
-        setOffsets(ry.offset, rdy.offset, rdx.offset, 0, 0, 0, 0, 0);
-        launch(OpKind.ELEMENT, ArenaKernel.OP_SOFTMAX_BACKWARD, ry.rows, "softmax backward into " + rdx);
+        kernel.m = ry.rows();
+        kernel.n = ry.cols();
+        setOffsets(ry.offset(), rdy.offset(), rdx.offset(), 0, 0, 0, 0, 0);
+        launch(OpKind.ELEMENT, ArenaKernel.OP_SOFTMAX_BACKWARD, ry.rows(), "softmax backward into " + rdx);
     }
 
     // ---- BatchNorm1d -------------------------------------------------------------------------------
@@ -635,14 +611,14 @@ public final class OpenClBackend implements ComputeBackend {
         ClBuffer rx = buf(x);
         ClBuffer ry = buf(y);
         sameSize(rx, ry);
-        int n = rx.cols;
+        int n = rx.cols();
         ClBuffer g = perColumn(gamma, n, "gamma");
         ClBuffer b = perColumn(beta, n, "beta");
         ClBuffer rm = perColumn(runningMean, n, "runningMean");
         ClBuffer rv = perColumn(runningVar, n, "runningVar");
         ClBuffer sm = perColumn(saveMean, n, "saveMean");
         ClBuffer si = perColumn(saveInvStd, n, "saveInvStd");
-        kernel.m = rx.rows;
+        kernel.m = rx.rows();
         kernel.n = n;
         kernel.flag = switch (mode) {
             case TRAINING -> ArenaKernel.BN_TRAINING;
@@ -652,7 +628,7 @@ public final class OpenClBackend implements ComputeBackend {
         kernel.f0 = momentum;
         kernel.f1 = eps;
         kernel.act = act.ordinal();
-        setOffsets(rx.offset, g.offset, b.offset, rm.offset, rv.offset, sm.offset, si.offset, ry.offset);
+        setOffsets(rx.offset(), g.offset(), b.offset(), rm.offset(), rv.offset(), sm.offset(), si.offset(), ry.offset());
         launch(OpKind.ELEMENT, ArenaKernel.OP_BATCH_NORM, n, "batchNorm into " + ry);
     }
 
@@ -665,7 +641,7 @@ public final class OpenClBackend implements ComputeBackend {
         ClBuffer rdy = buf(dy);
         sameSize(rx, ry);
         sameSize(rx, rdy);
-        int n = rx.cols;
+        int n = rx.cols();
         ClBuffer g = perColumn(gamma, n, "gamma");
         ClBuffer sm = perColumn(saveMean, n, "saveMean");
         ClBuffer si = perColumn(saveInvStd, n, "saveInvStd");
@@ -675,13 +651,13 @@ public final class OpenClBackend implements ComputeBackend {
         if (dx != null) {
             ClBuffer rdx = buf(dx);
             sameSize(rx, rdx);
-            dxOffset = rdx.offset;
+            dxOffset = rdx.offset();
         }
-        kernel.m = rx.rows;
+        kernel.m = rx.rows();
         kernel.n = n;
         kernel.act = act.ordinal();
-        kernel.ldb = db.offset;
-        setOffsets(rx.offset, ry.offset, rdy.offset, g.offset, sm.offset, si.offset, dxOffset, dg.offset);
+        kernel.ldb = db.offset();
+        setOffsets(rx.offset(), ry.offset(), rdy.offset(), g.offset(), sm.offset(), si.offset(), dxOffset, dg.offset());
         launch(OpKind.ELEMENT, ArenaKernel.OP_BATCH_NORM_BACKWARD, n, "batchNorm backward of " + rx);
     }
 
@@ -700,7 +676,7 @@ public final class OpenClBackend implements ComputeBackend {
                                                   Buffer grad) {
         ClBuffer rp = buf(pred);
         ClBuffer rt = buf(target);
-        if (column < 0 || column >= rp.cols || rt.size() != rp.rows) {
+        if (column < 0 || column >= rp.cols() || rt.size() != rp.rows()) {
             throw new IllegalArgumentException("squaredErrorColumn: column " + column + " of " + rp + " against "
                     + rt);
         }
@@ -708,17 +684,17 @@ public final class OpenClBackend implements ComputeBackend {
         if (grad != null) {
             ClBuffer rg = buf(grad);
             sameSize(rp, rg);
-            gradOffset = rg.offset;
+            gradOffset = rg.offset();
         }
-        int m = rp.rows;
+        int m = rp.rows();
         int chunk = Math.max(1, (m + PARTIAL_SLOTS - 1) / PARTIAL_SLOTS);
         int workers = (m + chunk - 1) / chunk;
         kernel.m = m;
-        kernel.n = rp.cols;
+        kernel.n = rp.cols();
         kernel.k = column;
         kernel.chunk = chunk;
         kernel.f0 = gradScale;
-        setOffsets(rp.offset, rt.offset, gradOffset, 0, 0, 0, 0, 0);
+        setOffsets(rp.offset(), rt.offset(), gradOffset, 0, 0, 0, 0, 0);
         launch(OpKind.ELEMENT, ArenaKernel.OP_SQUARED_ERROR_COLUMN, workers, "squaredErrorColumn of " + rp);
         return sumPartials(workers, "squared error of " + rp);
     }
@@ -733,7 +709,7 @@ public final class OpenClBackend implements ComputeBackend {
         if (grad != null) {
             ClBuffer rg = buf(grad);
             sameSize(rp, rg);
-            gradOffset = rg.offset;
+            gradOffset = rg.offset();
         }
         int size = rp.size();
         int chunk = Math.max(REDUCTION_CHUNK, (size + PARTIAL_SLOTS - 1) / PARTIAL_SLOTS);
@@ -742,7 +718,7 @@ public final class OpenClBackend implements ComputeBackend {
         kernel.chunk = chunk;
         kernel.flag = accumulate ? 1 : 0;
         kernel.f0 = gradScale;
-        setOffsets(rp.offset, rt.offset, gradOffset, 0, 0, 0, 0, 0);
+        setOffsets(rp.offset(), rt.offset(), gradOffset, 0, 0, 0, 0, 0);
         launch(OpKind.ELEMENT, ArenaKernel.OP_SQUARED_ERROR, workers, "squaredError of " + rp);
         return sumPartials(workers, "squared error of " + rp);
     }
@@ -767,13 +743,13 @@ public final class OpenClBackend implements ComputeBackend {
         ClBuffer rt = buf(target);
         ClBuffer ro = buf(out);
         sameSize(rp, rt);
-        if (ro.size() != rp.rows) {
-            throw new IllegalArgumentException("rowMeanSquaredError: " + ro + " must have " + rp.rows + " elements");
+        if (ro.size() != rp.rows()) {
+            throw new IllegalArgumentException("rowMeanSquaredError: " + ro + " must have " + rp.rows() + " elements");
         }
-        kernel.m = rp.rows;
-        kernel.n = rp.cols;
-        setOffsets(rp.offset, rt.offset, ro.offset, 0, 0, 0, 0, 0);
-        launch(OpKind.ELEMENT, ArenaKernel.OP_ROW_MSE, rp.rows, "rowMeanSquaredError into " + ro);
+        kernel.m = rp.rows();
+        kernel.n = rp.cols();
+        setOffsets(rp.offset(), rt.offset(), ro.offset(), 0, 0, 0, 0, 0);
+        launch(OpKind.ELEMENT, ArenaKernel.OP_ROW_MSE, rp.rows(), "rowMeanSquaredError into " + ro);
     }
 
     // ---- vector ops and optimiser ------------------------------------------------------------------
@@ -782,7 +758,7 @@ public final class OpenClBackend implements ComputeBackend {
     public synchronized void scale(Buffer x, float alpha) {
         ClBuffer rx = buf(x);
         kernel.f0 = alpha;
-        setOffsets(rx.offset, 0, 0, 0, 0, 0, 0, 0);
+        setOffsets(rx.offset(), 0, 0, 0, 0, 0, 0, 0);
         launch(OpKind.ELEMENT, ArenaKernel.OP_SCALE, rx.size(), "scale of " + rx);
     }
 
@@ -792,7 +768,7 @@ public final class OpenClBackend implements ComputeBackend {
         ClBuffer ry = buf(y);
         sameSize(rx, ry);
         kernel.f0 = alpha;
-        setOffsets(rx.offset, ry.offset, 0, 0, 0, 0, 0, 0);
+        setOffsets(rx.offset(), ry.offset(), 0, 0, 0, 0, 0, 0);
         launch(OpKind.ELEMENT, ArenaKernel.OP_AXPY, rx.size(), "axpy into " + ry);
     }
 
@@ -815,7 +791,7 @@ public final class OpenClBackend implements ComputeBackend {
         // bias corrections in double on the host, as PyTorch does
         kernel.f4 = (float) (1 - Math.pow(s.beta1(), step));
         kernel.f5 = (float) (1 - Math.pow(s.beta2(), step));
-        setOffsets(p.offset, g.offset, rm.offset, rv.offset, 0, 0, 0, 0);
+        setOffsets(p.offset(), g.offset(), rm.offset(), rv.offset(), 0, 0, 0, 0);
         launch(OpKind.ELEMENT, ArenaKernel.OP_ADAM, p.size(), "adam on " + p);
     }
 
