@@ -2,7 +2,6 @@ package org.specsoc.datasets.csv;
 
 import com.carrotsearch.hppc.BitMixer;
 import com.carrotsearch.hppc.LongLongHashMap;
-import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.RecordWrapper;
@@ -236,22 +235,8 @@ public final class SpectraCsvStream implements AutoCloseable {
             }
             records.next();
             return true;
-        } catch (CsvParseException e) {
-            if (e.getCause() instanceof UncheckedIOException u && u.getCause() instanceof DataFormatException d) {
-                throw d;
-            }
-            if (e.getCause() instanceof UncheckedIOException u) {
-                throw u.getCause();
-            }
-            var dfe = new DataFormatException(file, "not valid CSV: " + e.getMessage()
-                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
-            dfe.initCause(e);
-            throw dfe;
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof DataFormatException d) {
-                throw d;
-            }
-            throw e.getCause();
+        } catch (CsvParseException | UncheckedIOException e) {
+            throw ColumnRoutingHandler.readFailure(file, e);
         }
     }
 
@@ -261,11 +246,9 @@ public final class SpectraCsvStream implements AutoCloseable {
     }
 
     /** FastCSV callback: the header first, then one data row at a time parsed into {@link #values}. */
-    private final class RowHandler extends AbstractBaseCsvCallbackHandler<Boolean> {
+    private final class RowHandler extends ColumnRoutingHandler<Boolean> {
         private final List<String> wanted;
-        private final List<String> headerFields = new ArrayList<>();
         WideCsvReader.Columns columns;
-        private int[] role;
         float[] values;
         String[] text;
         int idText = -1;
@@ -275,10 +258,12 @@ public final class SpectraCsvStream implements AutoCloseable {
         private DataFormatException badCell;
 
         RowHandler(List<String> wanted) {
+            super(SpectraCsvStream.this.file);
             this.wanted = wanted;
         }
 
         int position(int textColumn) {
+            int[] role = columns.role();
             for (int c = 0; c < role.length; c++) {
                 if (role[c] == -1 - textColumn) {
                     return c + 1;
@@ -296,41 +281,30 @@ public final class SpectraCsvStream implements AutoCloseable {
         }
 
         @Override
-        protected void handleField(int index, char[] buf, int off, int len, boolean quoted) {
-            if (columns == null) {
-                headerFields.add(new String(buf, off, len));
-                return;
-            }
-            if (index >= role.length) {
-                return; // ragged row, reported in buildRecord
-            }
-            int r = role[index];
-            if (r >= 0) {
-                try {
-                    values[r] = DecimalParser.parse(buf, off, len);
-                } catch (DecimalParser.NotANumber e) {
-                    if (badCell == null) {
-                        badCell = new DataFormatException(file, getStartingLineNumber(), index + 1,
-                                columns.spectralNames().get(r), "'" + new String(buf, off, len) + "' is not a number");
-                    }
+        protected void number(int band, int index, char[] buf, int off, int len) {
+            try {
+                values[band] = DecimalParser.parse(buf, off, len);
+            } catch (DecimalParser.NotANumber e) {
+                if (badCell == null) {
+                    badCell = new DataFormatException(file, getStartingLineNumber(), index + 1,
+                            columns.spectralNames().get(band), "'" + new String(buf, off, len) + "' is not a number");
                 }
-            } else if (r != Integer.MIN_VALUE) {
-                text[-1 - r] = new String(buf, off, len);
             }
+        }
+
+        @Override
+        protected void text(int column, String value) {
+            text[column] = value;
         }
 
         @Override
         protected RecordWrapper<Boolean> buildRecord() {
             try {
-                if (columns == null) {
+                if (!hasHeader()) {
                     defineHeader(getStartingLineNumber());
                     return wrapRecord(Boolean.TRUE);
                 }
-                if (getFieldCount() != role.length) {
-                    throw new DataFormatException(file, getStartingLineNumber(),
-                            Math.min(getFieldCount(), role.length) + 1, null, "the row has " + getFieldCount()
-                            + " fields but the header has " + role.length);
-                }
+                requireWholeRow();
                 if (badCell != null) {
                     throw badCell;
                 }
@@ -342,8 +316,7 @@ public final class SpectraCsvStream implements AutoCloseable {
         }
 
         private void defineHeader(long headerLine) throws DataFormatException {
-            columns = WideCsvReader.Columns.of(file, headerLine, List.copyOf(headerFields), wanted::contains);
-            role = columns.role();
+            columns = defineColumns(headerLine, wanted::contains);
             values = new float[columns.wavelengths().length];
             text = new String[columns.textNames().size()];
             idText = idColumn == null ? -1 : columns.textNames().indexOf(idColumn);

@@ -1,6 +1,5 @@
 package org.specsoc.datasets.csv;
 
-import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.RecordWrapper;
@@ -99,19 +98,8 @@ public final class WideCsvReader {
                 throw new DataFormatException(file, "the file is empty (no header row)");
             }
             return assemble(file, handler, parsed, HexFormat.of().formatHex(sha256.digest()));
-        } catch (CsvParseException e) {
-            if (e.getCause() instanceof UncheckedIOException u && u.getCause() instanceof DataFormatException d) {
-                throw d;
-            }
-            var dfe = new DataFormatException(file, "not valid CSV: " + e.getMessage()
-                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
-            dfe.initCause(e);
-            throw dfe;
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof DataFormatException d) {
-                throw d;
-            }
-            throw e.getCause();
+        } catch (CsvParseException | UncheckedIOException e) {
+            throw ColumnRoutingHandler.readFailure(file, e);
         } finally {
             pool.shutdownNow();
         }
@@ -243,16 +231,12 @@ public final class WideCsvReader {
     }
 
     /** FastCSV callback: the header first, then data rows packed into chunks. */
-    private final class Handler extends AbstractBaseCsvCallbackHandler<Chunk> {
-        private final Path file;
+    private final class Handler extends ColumnRoutingHandler<Chunk> {
         List<String> header;
-        private final List<String> headerFields = new ArrayList<>();
         double[] wavelengths;
         List<String> spectralNames;
         int[] spectralPositions;
         final List<String> textNames = new ArrayList<>();
-        /** Per file column: >= 0 spectral band, -1 - t text column t, Integer.MIN_VALUE skipped. */
-        private int[] role;
         private Chunk chunk;
         /** Chunks whose numbers have been parsed, ready for reuse; bounds memory and garbage. */
         final java.util.concurrent.BlockingQueue<Chunk> free;
@@ -260,7 +244,7 @@ public final class WideCsvReader {
         private int created;
 
         Handler(Path file, int maxChunks) {
-            this.file = file;
+            super(file);
             this.maxChunks = maxChunks;
             this.free = new java.util.concurrent.ArrayBlockingQueue<>(maxChunks);
         }
@@ -273,20 +257,13 @@ public final class WideCsvReader {
         }
 
         @Override
-        protected void handleField(int index, char[] buf, int off, int len, boolean quoted) {
-            if (header == null) {
-                headerFields.add(new String(buf, off, len));
-                return;
-            }
-            if (index >= role.length) {
-                return; // ragged row, reported in buildRecord
-            }
-            int r = role[index];
-            if (r >= 0) {
-                chunk.addNumber(r, buf, off, len);
-            } else if (r != Integer.MIN_VALUE) {
-                chunk.text[-1 - r][chunk.rows] = new String(buf, off, len);
-            }
+        protected void number(int band, int index, char[] buf, int off, int len) {
+            chunk.addNumber(band, buf, off, len);
+        }
+
+        @Override
+        protected void text(int column, String value) {
+            chunk.text[column][chunk.rows] = value;
         }
 
         @Override
@@ -295,15 +272,11 @@ public final class WideCsvReader {
                 return wrapRecord(Chunk.PENDING);
             }
             try {
-                if (header == null) {
+                if (!hasHeader()) {
                     defineHeader(getStartingLineNumber());
                     return wrapRecord(Chunk.PENDING);
                 }
-                if (getFieldCount() != role.length) {
-                    throw new DataFormatException(file, getStartingLineNumber(),
-                            Math.min(getFieldCount(), role.length) + 1, null, "the row has " + getFieldCount()
-                            + " fields but the header has " + role.length);
-                }
+                requireWholeRow();
             } catch (DataFormatException e) {
                 throw new UncheckedIOException(e);
             }
@@ -342,9 +315,8 @@ public final class WideCsvReader {
         }
 
         private void defineHeader(long line) throws DataFormatException {
-            header = List.copyOf(headerFields);
-            Columns c = Columns.of(file, line, header, keepText);
-            role = c.role();
+            header = headerCells();
+            Columns c = defineColumns(line, keepText);
             textNames.addAll(c.textNames());
             wavelengths = c.wavelengths();
             spectralNames = c.spectralNames();
