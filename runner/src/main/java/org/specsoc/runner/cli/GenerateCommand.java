@@ -13,7 +13,8 @@ import org.specsoc.api.data.SpectralDataset;
 import org.specsoc.api.plugin.RandomStreams;
 import org.specsoc.datasets.csv.SpectraCsvWriter;
 import org.specsoc.datasets.synthetic.SyntheticDataSource;
-import org.specsoc.runner.wiring.ExperimentLauncher;
+import org.specsoc.runner.config.ConfigFileLoader;
+import org.specsoc.runner.wiring.ConfigurationResolver;
 import org.specsoc.runner.wiring.InstalledPlugins;
 import org.specsoc.runner.wiring.RunnerPluginContext;
 import picocli.CommandLine.Command;
@@ -47,9 +48,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path base = cli.workingDirectory();
-        var prepared = cli.injector().getInstance(ExperimentLauncher.class)
-                .prepare(base.resolve(config), overrides, base);
-        var dataset = prepared.configuration().dataset().orElseThrow(() -> new ConfigurationException(
+        // only the data set matters here: a file that selects no experiment is fine, but every key is checked
+        var loaded = new ConfigFileLoader().load(base.resolve(config), overrides);
+        var resolved = cli.injector().getInstance(ConfigurationResolver.class).resolveWithoutExperiment(loaded);
+        var dataset = resolved.dataset().orElseThrow(() -> new ConfigurationException(
                 List.of("the configuration selects no data set: set 'dataset.type' (e.g. synthetic)")));
         var installed = cli.injector().getInstance(InstalledPlugins.class);
         var context = new RunnerPluginContext(null, new RandomStreams(0).child("generate"), List.of(),

@@ -56,6 +56,18 @@ public final class ConfigurationResolver {
     }
 
     public ResolvedConfiguration resolve(LoadedConfiguration loaded) {
+        return resolve(loaded, true);
+    }
+
+    /**
+     * Resolves a configuration that may select no experiment (for commands that only load its data set, such
+     * as {@code specsoc generate}): every other key is checked as strictly as for a run.
+     */
+    public ResolvedConfiguration resolveWithoutExperiment(LoadedConfiguration loaded) {
+        return resolve(loaded, false);
+    }
+
+    private ResolvedConfiguration resolve(LoadedConfiguration loaded, boolean experimentRequired) {
         var problems = new LinkedHashSet<String>();
         var remaining = new TreeMap<>(loaded.values());
         var blockedPrefixes = new ArrayList<String>();
@@ -65,8 +77,10 @@ public final class ConfigurationResolver {
         String experimentName = text(remaining.remove(EXPERIMENT_TYPE));
         ExperimentType experiment = null;
         if (experimentName == null) {
-            problems.add("missing required key '" + EXPERIMENT_TYPE + "' (what to run); known: "
-                    + known(installed.experimentTypes().keySet(), "experiment types"));
+            if (experimentRequired) {
+                problems.add("missing required key '" + EXPERIMENT_TYPE + "' (what to run); known: "
+                        + known(installed.experimentTypes().keySet(), "experiment types"));
+            }
             blockedPrefixes.add(EXPERIMENT_PREFIX);
         } else {
             experiment = installed.experimentTypes().get(experimentName);
@@ -249,7 +263,8 @@ public final class ConfigurationResolver {
         perRun.forEach((kind, factories) -> factories.forEach((name, f) -> perRunPlugins
                 .computeIfAbsent(kind, k -> new TreeMap<>())
                 .put(name, new SelectedPlugin<>(f, bound.get(perRunOwners.get(f))))));
-        return new ResolvedConfiguration(loaded, new SelectedPlugin<>(experiment, bound.get(experimentOwner)), plugins,
+        return new ResolvedConfiguration(loaded,
+                experiment == null ? null : new SelectedPlugin<>(experiment, bound.get(experimentOwner)), plugins,
                 chain, computeRequest, computeCandidates, sections, owners, perRunPlugins);
     }
 

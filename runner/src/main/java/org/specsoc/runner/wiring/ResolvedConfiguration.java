@@ -58,8 +58,16 @@ public final class ResolvedConfiguration {
         return source;
     }
 
-    /** The experiment type ({@code experiment.type}) with its {@code experiment.} keys. */
+    /**
+     * The experiment type ({@code experiment.type}) with its {@code experiment.} keys.
+     *
+     * @throws IllegalStateException when resolved {@link ConfigurationResolver#resolveWithoutExperiment without}
+     *                               one and the file selects none
+     */
     public SelectedPlugin<ExperimentType> experiment() {
+        if (experiment == null) {
+            throw new IllegalStateException("this configuration selects no experiment");
+        }
         return experiment;
     }
 

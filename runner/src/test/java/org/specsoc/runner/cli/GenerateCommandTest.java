@@ -90,4 +90,17 @@ class GenerateCommandTest {
         assertThat(lastErr).contains("dataset.scael").contains("dataset.scale");
         assertThat(base.resolve("x.csv")).doesNotExist();
     }
+
+    @Test
+    void aFileWithOnlyTheDataSetSectionIsEnoughAndStillChecked() throws IOException {
+        Files.writeString(base.resolve("data-only.properties"), "dataset.type=synthetic\ndataset.scale=0.005\n"
+                + "dataset.grid.step=50\n");
+        assertThat(run("generate", "data-only.properties", "--out", "d.csv")).as(() -> lastErr).isZero();
+        assertThat(base.resolve("d.csv")).exists();
+
+        Files.writeString(base.resolve("typo.properties"), "dataset.type=synthetic\ndatset.scale=0.005\n");
+        assertThat(run("generate", "typo.properties", "--out", "t.csv")).isEqualTo(SpecsocCli.CONFIG_ERROR);
+        assertThat(lastErr).contains("datset.scale").doesNotContain("experiment.type");
+        assertThat(base.resolve("t.csv")).doesNotExist();
+    }
 }
