@@ -8,8 +8,9 @@ import org.specsoc.api.compute.Activation;
  * Bias and activation over a run of floats, applied while a GEMM tile is still in cache. One small loop per
  * activation, each calling its activation directly: the JIT must inline every Vector API call to keep vectors
  * in registers, and a single method holding every activation (exp included) grows past its inlining budget;
- * going through {@link VectorMath#apply(Activation, FloatVector)}'s switch halved the speed of a 93-deep GEMM
- * once training had run (its profile let the switch stop being inlined, and the vectors were boxed).
+ * going through {@link VectorMath#apply(Activation, FloatVector)}'s switch cost a 93-deep GEMM a quarter of its
+ * speed once training had run (most likely the switch was no longer inlined under training's profile, so the
+ * vectors were boxed).
  */
 final class Epilogue {
     private static final VectorSpecies<Float> S = VectorMath.S;
