@@ -113,7 +113,8 @@ public final class JavaBackend implements ComputeBackend {
         JavaBuffer s = buf(src, "src");
         JavaBuffer d = buf(dst, "dst");
         sameSize(s, d, "copy");
-        chunks(s.size(), (from, to) -> System.arraycopy(s.data, s.offset() + from, d.data, d.offset() + from, to - from));
+        chunks(s.size(), (from, to) -> System.arraycopy(s.data, s.offset() + from, d.data, d.offset() + from,
+                to - from));
     }
 
     @Override
@@ -171,8 +172,8 @@ public final class JavaBackend implements ComputeBackend {
         if (overlaps(jc, ja) || overlaps(jc, jb)) {
             throw new IllegalArgumentException("gemm: the output may not alias an input");
         }
-        gemm.multiply(pool, layout, ja.data, ja.offset(), ja.cols(), jb.data, jb.offset(), jb.cols(), jc.data, jc.offset(),
-                m, n, k, jbias == null ? null : jbias.data, jbias == null ? 0 : jbias.offset(), act, accumulate);
+        gemm.multiply(pool, layout, ja.data, ja.offset(), ja.cols(), jb.data, jb.offset(), jb.cols(), jc.data,
+                jc.offset(), m, n, k, jbias == null ? null : jbias.data, jbias == null ? 0 : jbias.offset(), act, accumulate);
     }
 
     @Override

@@ -628,7 +628,8 @@ public final class OpenClBackend implements ComputeBackend {
         kernel.f0 = momentum;
         kernel.f1 = eps;
         kernel.act = act.ordinal();
-        setOffsets(rx.offset(), g.offset(), b.offset(), rm.offset(), rv.offset(), sm.offset(), si.offset(), ry.offset());
+        setOffsets(rx.offset(), g.offset(), b.offset(), rm.offset(), rv.offset(), sm.offset(), si.offset(),
+                ry.offset());
         launch(OpKind.ELEMENT, ArenaKernel.OP_BATCH_NORM, n, "batchNorm into " + ry);
     }
 

@@ -48,11 +48,6 @@ abstract class ColumnRoutingHandler<T> extends AbstractBaseCsvCallbackHandler<T>
         }
     }
 
-    /** The header row's cells as read. */
-    protected final List<String> headerCells() {
-        return List.copyOf(headerFields);
-    }
-
     /** Whether the header row has been read. */
     protected final boolean hasHeader() {
         return role != null;
@@ -61,7 +56,7 @@ abstract class ColumnRoutingHandler<T> extends AbstractBaseCsvCallbackHandler<T>
     /** Classifies the header row just read (at {@code line}) and starts routing data fields. */
     protected final WideCsvReader.Columns defineColumns(long line, Predicate<String> keepText)
             throws DataFormatException {
-        WideCsvReader.Columns columns = WideCsvReader.Columns.of(file, line, headerCells(), keepText);
+        WideCsvReader.Columns columns = WideCsvReader.Columns.of(file, line, List.copyOf(headerFields), keepText);
         role = columns.role();
         return columns;
     }

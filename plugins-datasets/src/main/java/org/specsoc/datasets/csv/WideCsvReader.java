@@ -94,7 +94,7 @@ public final class WideCsvReader {
             if (last != null) {
                 parsed.add(pool.submit(() -> last.parseAndRelease(handler.free)));
             }
-            if (handler.header == null) {
+            if (!handler.hasHeader()) {
                 throw new DataFormatException(file, "the file is empty (no header row)");
             }
             return assemble(file, handler, parsed, HexFormat.of().formatHex(sha256.digest()));
@@ -232,7 +232,6 @@ public final class WideCsvReader {
 
     /** FastCSV callback: the header first, then data rows packed into chunks. */
     private final class Handler extends ColumnRoutingHandler<Chunk> {
-        List<String> header;
         double[] wavelengths;
         List<String> spectralNames;
         int[] spectralPositions;
@@ -315,7 +314,6 @@ public final class WideCsvReader {
         }
 
         private void defineHeader(long line) throws DataFormatException {
-            header = headerCells();
             Columns c = defineColumns(line, keepText);
             textNames.addAll(c.textNames());
             wavelengths = c.wavelengths();

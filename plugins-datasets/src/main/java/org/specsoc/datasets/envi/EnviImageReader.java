@@ -26,6 +26,8 @@ public final class EnviImageReader implements Closeable {
     private final double[] scaledOffset;
     /** Per band: whether it counts for no-data detection (a spectral library's bbl runs along its samples). */
     private final boolean[] good;
+    /** Whether any band is good: only then does an all-zero pixel count as no-data. */
+    private final boolean anyGood;
     private ByteBuffer buffer = ByteBuffer.allocate(0);
 
     /** Opens the image of a header, or of a data file with its header next to it. */
@@ -50,6 +52,7 @@ public final class EnviImageReader implements Closeable {
         }
         int bands = header.bands();
         double inverseScale = 1.0 / header.reflectanceScaleFactor().orElse(1);
+        boolean anyGoodBand = false;
         this.scaledGain = new double[bands];
         this.scaledOffset = new double[bands];
         this.good = new boolean[bands];
@@ -59,7 +62,9 @@ public final class EnviImageReader implements Closeable {
             scaledGain[b] = gain * inverseScale;
             scaledOffset[b] = offset * inverseScale;
             good[b] = header.isSpectralLibrary() || header.isGoodBand(b);
+            anyGoodBand |= good[b];
         }
+        this.anyGood = anyGoodBand;
     }
 
     public EnviHeader header() {
@@ -108,7 +113,6 @@ public final class EnviImageReader implements Closeable {
         private final boolean hasIgnore = header.dataIgnoreValue().isPresent();
         private final double ignore = header.dataIgnoreValue().orElse(Double.NaN);
         private final EnviDataType type = header.dataType();
-        private boolean anyGood;
 
         TileDecoder(int pixels, int bands) {
             this.bands = bands;
@@ -141,7 +145,6 @@ public final class EnviImageReader implements Closeable {
             float v = (float) (raw * scaledGain[b] + scaledOffset[b]);
             values[at] = v;
             if (good[b]) {
-                anyGood = true;
                 if ((hasIgnore && raw == ignore) || !Float.isFinite(v)) {
                     noData[pixel] = true;
                 }

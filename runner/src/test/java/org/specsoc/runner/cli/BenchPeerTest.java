@@ -87,7 +87,8 @@ class BenchPeerTest {
         Result r = run("bench", "--quick", "--peer", "pytorch", "--python", fakePython.toString(), "--json", "b.json");
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
-        assertThat(lines).contains("Beside PyTorch 1.13.1 (torch threads 2) on this machine; ratio > 1: specsoc is faster");
+        assertThat(lines).contains(
+                "Beside PyTorch 1.13.1 (torch threads 2) on this machine; ratio > 1: specsoc is faster");
         assertThat(lines).anySatisfy(l -> assertThat(l)
                 .matches("java\\s+gemm.enc.l1.fwd 300x2136x512 NN\\s+180.0 GFLOP/s\\s+120.0 GFLOP/s\\s+1.50"));
         assertThat(lines).noneMatch(l -> l.contains("gemm.only.ours") && l.contains("GFLOP/s  "));
